@@ -1,0 +1,64 @@
+package io.hearth.contracts.events;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event Hearth publishes: its CloudEvents {@code type}, the topic it travels on, the Java type of
+ * its {@code data} and the JSON Schema (under {@code contracts/events/}) that data must satisfy.
+ */
+public enum EventType {
+    COMMUNITY_CREATED("hearth.community.created", Topics.MEMBERSHIP, CommunityCreated.class),
+    ENTRY_CREATED("hearth.entry.created", Topics.MEMBERSHIP, EntryCreated.class),
+    MEMBER_JOINED("hearth.member.joined", Topics.MEMBERSHIP, MemberJoined.class),
+    MEMBER_LEFT("hearth.member.left", Topics.MEMBERSHIP, MemberLeft.class),
+    POST_CREATED("hearth.post.created", Topics.CONTENT, PostCreated.class),
+    CHECKIN_RECORDED("hearth.checkin.recorded", Topics.ACTIVITY, CheckInRecorded.class),
+    PLAN_CREATED("hearth.plan.created", Topics.MONETIZATION, PlanCreated.class),
+    ORDER_PLACED("hearth.order.placed", Topics.MONETIZATION, OrderPlaced.class),
+    PAYMENT_SUCCEEDED("hearth.payment.succeeded", Topics.MONETIZATION, PaymentSucceeded.class),
+    PAYMENT_FAILED("hearth.payment.failed", Topics.MONETIZATION, PaymentFailed.class);
+
+    private final String type;
+    private final String topic;
+    private final Class<? extends EventData> dataClass;
+
+    EventType(String type, String topic, Class<? extends EventData> dataClass) {
+        this.type = type;
+        this.topic = topic;
+        this.dataClass = dataClass;
+    }
+
+    /** The CloudEvents {@code type} attribute, e.g. {@code hearth.member.joined}. */
+    public String type() {
+        return type;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<? extends EventData> dataClass() {
+        return dataClass;
+    }
+
+    /** Classpath location of the JSON Schema for this type's data. */
+    public String schemaResource() {
+        return "hearth/events/" + type + ".schema.json";
+    }
+
+    /** The CloudEvents {@code dataschema} attribute: names the schema file and its major version. */
+    public URI dataSchema() {
+        return URI.create("urn:hearth:schema:" + type + ":1");
+    }
+
+    public static Optional<EventType> ofType(String type) {
+        return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
+    }
+
+    public static EventType of(EventData data) {
+        return Arrays.stream(values()).filter(t -> t.dataClass == data.getClass()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No event type for " + data.getClass()));
+    }
+}

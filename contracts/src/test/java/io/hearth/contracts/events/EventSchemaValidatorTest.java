@@ -1,0 +1,59 @@
+package io.hearth.contracts.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+class EventSchemaValidatorTest {
+    private final EventSchemaValidator validator = new EventSchemaValidator();
+    private final String community = UUID.randomUUID().toString();
+
+    @Test
+    void everyEventTypeHasASchemaThatAcceptsItsJavaPayload() {
+        List<EventData> samples = List.of(
+                new CommunityCreated(community, "Runners", "run together", "HOBBY", 50, "u1"),
+                new EntryCreated(community, "abc123", "INVITE_LINK", "u1"),
+                new MemberJoined(community, "u2", CommunityRole.MEMBER, "abc123", "INVITE_LINK", null),
+                new MemberLeft(community, "u2"),
+                new PostCreated(community, UUID.randomUUID().toString(), "u2", List.of("training"), 12),
+                new CheckInRecorded(community, "u2", LocalDate.of(2026, 11, 21), 3),
+                new PlanCreated(community, UUID.randomUUID().toString(), "Gold", new Money(990, "CNY"), 30),
+                new OrderPlaced(community, UUID.randomUUID().toString(), UUID.randomUUID().toString(), "u2",
+                        new Money(990, "CNY")),
+                new PaymentSucceeded(community, UUID.randomUUID().toString(), UUID.randomUUID().toString(), "u2",
+                        new Money(990, "CNY"), "pay_1"),
+                new PaymentFailed(community, UUID.randomUUID().toString(), UUID.randomUUID().toString(), "u2",
+                        "DECLINED", "pay_2"));
+        assertEquals(EventType.values().length, samples.size());
+        for (EventData sample : samples) {
+            EventType type = EventType.of(sample);
+            assertEquals(List.of(), validator.violations(type.type(), EventJson.write(sample)), type.type());
+        }
+    }
+
+    @Test
+    void missingRequiredFieldIsAViolation() {
+        List<String> violations = validator.violations("hearth.member.joined",
+                "{\"communityId\":\"" + community + "\",\"role\":\"MEMBER\"}");
+        assertFalse(violations.isEmpty());
+        assertTrue(violations.stream().anyMatch(v -> v.contains("userId")), violations.toString());
+    }
+
+    @Test
+    void floatMoneyAndLowercaseCurrencyAreViolations() {
+        String data = "{\"communityId\":\"" + community + "\",\"planId\":\"" + UUID.randomUUID()
+                + "\",\"name\":\"Gold\",\"price\":{\"amountMinor\":9.9,\"currency\":\"cny\"},\"periodDays\":30}";
+        assertEquals(2, validator.violations("hearth.plan.created", data).size());
+    }
+
+    @Test
+    void unknownTypeIsRejected() {
+        assertFalse(validator.violations("hearth.member.teleported", "{}").isEmpty());
+    }
+}
