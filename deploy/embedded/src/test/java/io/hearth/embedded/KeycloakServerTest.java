@@ -1,0 +1,94 @@
+package io.hearth.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The real Keycloak with the realm of deploy/keycloak, one server for all the checks. */
+class KeycloakServerTest {
+    @TempDir
+    static Path state;
+
+    static KeycloakServer keycloak;
+
+    @BeforeAll
+    static void start() {
+        keycloak = KeycloakServer.start(state, 0, Path.of("../keycloak/hearth-realm.json"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    @Test
+    void operatorTokenCarriesOperatorAndMemberRoles() throws Exception {
+        JsonNode claims = claims(keycloak.accessToken("operator", "hearth"));
+
+        assertEquals(keycloak.issuerUrl(), claims.path("iss").asText());
+        assertEquals("operator", claims.path("preferred_username").asText());
+        Set<String> roles = realmRoles(claims);
+        assertTrue(roles.containsAll(Set.of("operator", "member")), "roles: " + roles);
+    }
+
+    @Test
+    void memberTokenLacksOperator() throws Exception {
+        Set<String> roles = realmRoles(claims(keycloak.accessToken("member1", "hearth")));
+
+        assertTrue(roles.contains("member"), "roles: " + roles);
+        assertFalse(roles.contains("operator"), "roles: " + roles);
+    }
+
+    @Test
+    void partnerClientCredentialsTokenCarriesPartner() throws Exception {
+        Set<String> roles = realmRoles(claims(keycloak.clientCredentialsToken("partner-demo", "partner-demo-secret")));
+
+        assertTrue(roles.contains("partner"), "roles: " + roles);
+        assertFalse(roles.contains("operator"), "roles: " + roles);
+    }
+
+    @Test
+    void wrongPasswordIsRefused() {
+        KeycloakServer.TokenRefusedException refused = assertThrows(KeycloakServer.TokenRefusedException.class,
+                () -> keycloak.accessToken("operator", "not-the-password"));
+
+        assertEquals(401, refused.status());
+    }
+
+    @Test
+    void wrongClientSecretIsRefused() {
+        KeycloakServer.TokenRefusedException refused = assertThrows(KeycloakServer.TokenRefusedException.class,
+                () -> keycloak.clientCredentialsToken("partner-demo", "guessed"));
+
+        assertEquals(401, refused.status());
+    }
+
+    /** The JWT's payload; the signature is the services' business (quarkus-oidc checks it against the JWKS). */
+    private static JsonNode claims(String jwt) throws Exception {
+        String[] parts = jwt.split("\\.");
+        assertEquals(3, parts.length, "not a JWS compact token");
+        return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
+    }
+
+    private static Set<String> realmRoles(JsonNode claims) {
+        Set<String> roles = new HashSet<>();
+        claims.path("realm_access").path("roles").forEach(role -> roles.add(role.asText()));
+        return roles;
+    }
+}
