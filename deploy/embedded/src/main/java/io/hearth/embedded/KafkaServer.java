@@ -53,6 +53,10 @@ public final class KafkaServer implements AutoCloseable {
                     p.put("num.partitions", String.valueOf(PARTITIONS));
                     // Keep every event: analytics rebuilds its projections by replaying topics from the beginning.
                     p.put("log.retention.ms", "-1");
+                    // After a restart the controller waits for the previous broker's session to expire before
+                    // it lets the broker in again: 9 s by default, 2 s here (one node, nobody else to fail over to).
+                    p.put("broker.session.timeout.ms", "2000");
+                    p.put("broker.heartbeat.interval.ms", "500");
                 });
         broker.start();
         return new KafkaServer(broker, kafkaPort);
