@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import io.hearth.contracts.events.Topics;
 
@@ -25,6 +27,8 @@ public final class HearthStack implements AutoCloseable {
     /** System property naming the repository root, when the working directory is not inside it. */
     public static final String REPOSITORY_ROOT_PROPERTY = "hearth.repo.root";
     private static final String REALM_FILE = "deploy/keycloak/hearth-realm.json";
+    /** Where the launcher sends the logs of what runs in its own JVM (Kafka, the PostgreSQL wrapper). */
+    private static final String LAUNCHER_LOG = "launcher.log";
 
     private final StackConfig config;
     private PostgresServer postgres;
@@ -222,16 +226,21 @@ public final class HearthStack implements AutoCloseable {
         if (services.isEmpty()) {
             text.append("  (infrastructure only: no services started)\n");
         }
-        text.append(String.format("  %-13s %s   issuer %s%n", "Keycloak", keycloak.baseUrl(), keycloak.issuerUrl()));
+        text.append(String.format("  %-13s %s   issuer %s   log %s%n", "Keycloak", keycloak.baseUrl(),
+                keycloak.issuerUrl(), keycloak.logFile().toString().replace(root, "")));
         text.append(String.format("  %-13s %s (%s / %s)%n", "  admin", keycloak.adminConsoleUrl(),
                 KeycloakServer.ADMIN_USERNAME, KeycloakServer.ADMIN_PASSWORD));
         text.append(String.format("  %-13s %s   topics %s%n", "Kafka", kafka.bootstrapServers(),
                 String.join(", ", TOPICS)));
         text.append(String.format("  %-13s %s   databases %s, user %s / %s%n", "PostgreSQL",
                 postgres.jdbcUrl("<database>"),
-                String.join(", ", java.util.Arrays.stream(HearthService.values()).map(HearthService::database)
-                        .toList()),
+                Arrays.stream(HearthService.values()).map(HearthService::database).collect(Collectors.joining(", ")),
                 PostgresServer.USER, PostgresServer.PASSWORD));
+        Path launcherLog = config.logDir().resolve(LAUNCHER_LOG);
+        if (Files.exists(launcherLog)) {
+            text.append(String.format("  %-13s Kafka and PostgreSQL log to %s%n", "",
+                    launcherLog.toString().replace(root, "")));
+        }
         text.append("\nA token (users operator, member1, member2, member3; password hearth):\n");
         text.append("  curl -s -d grant_type=password -d client_id=").append(KeycloakServer.CLI_CLIENT)
                 .append(" -d username=operator -d password=hearth \\\n    ").append(keycloak.tokenUrl())
@@ -271,7 +280,7 @@ public final class HearthStack implements AutoCloseable {
         if (options.fresh()) {
             wipe(config.stateDir(), root);
         }
-        LauncherLogging.toFile(config.logDir().resolve("launcher.log"));
+        LauncherLogging.toFile(config.logDir().resolve(LAUNCHER_LOG));
 
         HearthStack stack;
         try {
