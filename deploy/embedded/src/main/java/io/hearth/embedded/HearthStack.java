@@ -19,7 +19,15 @@ import io.hearth.contracts.events.Topics;
  * The whole local Hearth on 127.0.0.1: PostgreSQL (a database per service), Kafka (with the event topics), Keycloak
  * (realm hearth) and the services as child JVMs. {@link #start(StackConfig)} returns once everything answers;
  * {@link #close()} stops it all in reverse order. All data lives in the config's state directory and survives a
- * restart. {@link #main(String[])} is the launcher behind deploy/run-local.sh.
+ * restart. {@link #main(String[])} is the launcher behind deploy/run-local.sh. In a test:
+ *
+ * <pre>{@code
+ * StackConfig config = StackConfig.defaults(HearthStack.findRepositoryRoot()).withStateDir(tempDir).withFreePorts();
+ * try (HearthStack stack = HearthStack.start(config)) {
+ *     String token = stack.keycloak().accessToken("operator", "hearth");
+ *     URI membership = stack.serviceUrl(HearthService.MEMBERSHIP);
+ * }
+ * }</pre>
  */
 public final class HearthStack implements AutoCloseable {
     public static final List<String> TOPICS = List.of(Topics.MEMBERSHIP, Topics.CONTENT, Topics.ACTIVITY,
