@@ -1,0 +1,43 @@
+package io.hearth.platform.access;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.hearth.contracts.events.CommunityRole;
+import io.hearth.platform.rest.Problems;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The caller-role check every endpoint makes: a role is held in one community, so an operator of one community can
+ * do nothing in another.
+ */
+@ApplicationScoped
+public class CommunityAccess {
+    public static final Set<CommunityRole> STAFF = Set.of(CommunityRole.OWNER, CommunityRole.ADMIN);
+    public static final Set<CommunityRole> ANY_MEMBER = Set.of(CommunityRole.values());
+
+    private final CommunityRoles roles;
+
+    public CommunityAccess(CommunityRoles roles) {
+        this.roles = roles;
+    }
+
+    /** The caller's role in the community, or a 403 problem when it is not one of {@code allowed}. */
+    public Uni<CommunityRole> require(String communityId, String userId, Set<CommunityRole> allowed) {
+        return roles.roleOf(communityId, userId).map(role -> role.filter(allowed::contains)
+                .orElseThrow(() -> Problems.forbidden("This needs you to be " + describe(allowed)
+                        + " of community " + communityId + ".")));
+    }
+
+    private static String describe(Set<CommunityRole> allowed) {
+        if (allowed.equals(ANY_MEMBER)) {
+            return "a member";
+        }
+        if (allowed.equals(STAFF)) {
+            return "the owner or an admin";
+        }
+        return allowed.stream().map(r -> r.name().toLowerCase()).sorted().collect(Collectors.joining(" or "));
+    }
+}

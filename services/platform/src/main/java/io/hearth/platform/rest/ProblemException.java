@@ -1,0 +1,29 @@
+package io.hearth.platform.rest;
+
+import java.util.List;
+
+/** Thrown anywhere to answer the request with a problem response; see {@link Problems} for the common ones. */
+public class ProblemException extends RuntimeException {
+    private final int status;
+    private final String title;
+    private final List<Problem.Violation> violations;
+
+    public ProblemException(int status, String title, String detail, List<Problem.Violation> violations) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.violations = List.copyOf(violations);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Problem.Violation> violations() {
+        return violations;
+    }
+}

@@ -1,0 +1,106 @@
+package io.hearth.platform.rest;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/** Every error a Hearth service returns is an RFC 9457 {@code application/problem+json} body. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.status(), e.title(), e.getMessage(), uri, e.violations());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
+        String detail = violations.stream().map(v -> v.field() + " " + v.message())
+                .reduce((a, b) -> a + "; " + b).orElse("The request is invalid.");
+        return respond(400, "Bad Request", detail, uri, violations);
+    }
+
+    /** Jackson's own subtypes are named so that these win over Quarkus's built-in plain-JSON mappers. */
+    @ServerExceptionMapper({ JacksonException.class, JsonProcessingException.class, MismatchedInputException.class,
+            InvalidFormatException.class })
+    public Response unreadable(JacksonException e, UriInfo uri) {
+        String field = e instanceof MismatchedInputException m && !m.getPath().isEmpty()
+                ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .reduce((a, b) -> a + "." + b).orElse(null)
+                : null;
+        String detail = field == null ? "The body is not valid JSON: " + e.getOriginalMessage()
+                : "Field '" + field + "' has the wrong type or format.";
+        List<Problem.Violation> violations = field == null ? List.of()
+                : List.of(new Problem.Violation(field, "has the wrong type or format"));
+        return respond(400, "Bad Request", detail, uri, violations);
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(401, "Unauthorized", "Sign in: send a bearer token from Keycloak.", uri,
+                List.of())).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, "Forbidden", "Your account lacks the role this needs.", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return respond(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        LOG.error("Unexpected failure serving " + uri.getPath(), e);
+        return respond(500, "Internal Server Error", "Something went wrong on our side; nothing was changed.", uri,
+                List.of());
+    }
+
+    private static Response respond(int status, String title, String detail, UriInfo uri,
+            List<Problem.Violation> violations) {
+        Problem body = new Problem("about:blank", title, status, detail, uri.getPath(), violations);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /** "create.arg0.name" -> "name": the JSON field a client sent, not the Java parameter path. */
+    private static String field(ConstraintViolation<?> violation) {
+        String last = null;
+        String path = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+                path = null;
+                last = node.getName();
+                continue;
+            }
+            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
+                path = path == null ? node.getName() : path + "." + node.getName();
+            }
+        }
+        return path != null ? path : last;
+    }
+}

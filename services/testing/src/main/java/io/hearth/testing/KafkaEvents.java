@@ -1,0 +1,156 @@
+package io.hearth.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.hearth.contracts.events.EventData;
+import io.hearth.contracts.events.EventJson;
+import io.hearth.contracts.events.EventSchemaValidator;
+import io.hearth.contracts.events.EventType;
+
+/**
+ * Reads and writes Hearth CloudEvents on the real broker of {@link HearthTestResource}. Every event it reads is
+ * checked against the CloudEvents attributes we promise and the JSON Schema of its type.
+ */
+public final class KafkaEvents {
+    private static final EventSchemaValidator SCHEMAS = new EventSchemaValidator();
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private KafkaEvents() {
+    }
+
+    /** Waits until an event of {@code type} matching {@code filter} is on its topic, and returns it. */
+    public static PublishedEvent awaitEvent(EventType type, Predicate<PublishedEvent> filter) {
+        List<PublishedEvent> found = new ArrayList<>();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            found.clear();
+            found.addAll(events(type, filter));
+            return !found.isEmpty();
+        });
+        return found.get(0);
+    }
+
+    /**
+     * Waits until at least {@code count} events of {@code type} match {@code filter} and returns all that match, so
+     * that a caller can assert there are no more than it expects.
+     */
+    public static List<PublishedEvent> awaitEvents(EventType type, Predicate<PublishedEvent> filter, int count) {
+        List<PublishedEvent> found = new ArrayList<>();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            found.clear();
+            found.addAll(events(type, filter));
+            return found.size() >= count;
+        });
+        return found;
+    }
+
+    /** Every event of {@code type} matching {@code filter} on its topic right now, oldest first. */
+    public static List<PublishedEvent> events(EventType type, Predicate<PublishedEvent> filter) {
+        return readAll(type.topic()).stream().filter(e -> e.is(type)).filter(filter).toList();
+    }
+
+    /** Every event on {@code topic} right now, each validated. */
+    public static List<PublishedEvent> readAll(String topic) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, HearthTestResource.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<PublishedEvent> events = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    events.add(validated(record));
+                }
+            }
+            events.sort((a, b) -> a.time().compareTo(b.time()));
+            return events;
+        }
+    }
+
+    /** Publishes {@code data} as the producing service would: a binary-mode CloudEvent keyed by community. */
+    public static String publish(EventData data, Instant time) {
+        String id = UUID.randomUUID().toString();
+        publish(data, time, id);
+        return id;
+    }
+
+    /** Publishes with a chosen event id, to test that a repeated delivery changes nothing. */
+    public static void publish(EventData data, Instant time, String id) {
+        EventType type = EventType.of(data);
+        Headers headers = new RecordHeaders();
+        header(headers, "ce_specversion", "1.0");
+        header(headers, "ce_id", id);
+        header(headers, "ce_source", "/hearth/test");
+        header(headers, "ce_type", type.type());
+        header(headers, "ce_subject", data.communityId());
+        header(headers, "ce_time", DateTimeFormatter.ISO_INSTANT.format(time));
+        header(headers, "ce_dataschema", type.dataSchema().toString());
+        header(headers, "content-type", "application/json");
+        send(new ProducerRecord<>(type.topic(), null, data.communityId(), EventJson.write(data), headers));
+    }
+
+    /** Publishes a raw record, e.g. a poison one. */
+    public static void send(ProducerRecord<String, String> record) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, HearthTestResource.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish to " + record.topic(), e);
+        }
+    }
+
+    private static void header(Headers headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static PublishedEvent validated(ConsumerRecord<String, String> record) {
+        PublishedEvent event = new PublishedEvent(record.topic(), record.key(), header(record, "ce_id"),
+                header(record, "ce_specversion"), header(record, "ce_source"), header(record, "ce_type"),
+                header(record, "ce_subject"), parseTime(header(record, "ce_time")), header(record, "ce_dataschema"),
+                record.value());
+        if (event.id() == null || !"1.0".equals(event.specVersion()) || event.source() == null || event.type() == null
+                || event.subject() == null || event.time() == null || event.dataSchema() == null) {
+            throw new AssertionError("Not a complete CloudEvent on " + record.topic() + ": " + event);
+        }
+        if (!event.subject().equals(event.key())) {
+            throw new AssertionError("Event " + event.id() + " is not keyed by its community: " + event);
+        }
+        SCHEMAS.assertValid(event.type(), event.data());
+        return event;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Instant parseTime(String value) {
+        return value == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(value, Instant::from);
+    }
+}

@@ -1,0 +1,20 @@
+package io.hearth.testing;
+
+import java.time.Instant;
+
+import io.hearth.contracts.events.EventData;
+import io.hearth.contracts.events.EventJson;
+import io.hearth.contracts.events.EventType;
+
+/** A CloudEvent as it stands on a topic: its binary-mode ce_ attributes, its record key and its JSON data. */
+public record PublishedEvent(String topic, String key, String id, String specVersion, String source, String type,
+        String subject, Instant time, String dataSchema, String data) {
+
+    public <T extends EventData> T data(Class<T> dataClass) {
+        return EventJson.read(data, dataClass);
+    }
+
+    public boolean is(EventType eventType) {
+        return eventType.type().equals(type);
+    }
+}

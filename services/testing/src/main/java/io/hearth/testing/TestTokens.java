@@ -1,0 +1,55 @@
+package io.hearth.testing;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * Bearer tokens shaped like Keycloak's (subject, realm roles in {@code realm_access.roles}), signed with a key
+ * made for this test JVM. The service under test verifies them with quarkus-oidc against the public key, so tests
+ * go through the real bearer-token path with as many people as they need.
+ */
+public final class TestTokens {
+    private static final KeyPair KEYS = newKeyPair();
+
+    private TestTokens() {
+    }
+
+    /** A token for {@code userId} holding the given realm roles. */
+    public static String token(String userId, String... realmRoles) {
+        return Jwt.issuer("hearth-test")
+                .subject(userId)
+                .claim("preferred_username", userId)
+                .claim("realm_access", Map.of("roles", List.of(realmRoles)))
+                .expiresIn(3600)
+                .sign(KEYS.getPrivate());
+    }
+
+    public static String operator(String userId) {
+        return token(userId, "operator", "member");
+    }
+
+    public static String member(String userId) {
+        return token(userId, "member");
+    }
+
+    /** The verification key, as quarkus.oidc.public-key takes it. */
+    static String publicKey() {
+        return Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());
+    }
+
+    private static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
