@@ -1,0 +1,32 @@
+package io.hearth.membership.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A way into a community; its code goes into invite links, referral links and live codes. */
+@Entity
+@Table(name = "entry")
+public class Entry {
+    @Id
+    public String code;
+
+    @Column(name = "community_id", nullable = false)
+    public UUID communityId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public EntryChannel channel;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,31 @@
+package io.hearth.membership.repository;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.hearth.membership.domain.Membership;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class MembershipRepository implements PanacheRepositoryBase<Membership, Long> {
+
+    /** The person's current stay in the community, or null. */
+    public Uni<Membership> findCurrent(UUID communityId, String userId) {
+        return find("communityId = :community and userId = :user and leftAt is null",
+                Parameters.with("community", communityId).and("user", userId)).firstResult();
+    }
+
+    public Uni<Long> countCurrent(UUID communityId) {
+        return count("communityId = ?1 and leftAt is null", communityId);
+    }
+
+    /** Current members after {@code afterSeq} in join order, one more than {@code limit} to tell if more follow. */
+    public Uni<List<Membership>> pageCurrent(UUID communityId, long afterSeq, int limit) {
+        return find("communityId = ?1 and leftAt is null and seq > ?2 order by seq", communityId, afterSeq)
+                .range(0, limit).list();
+    }
+}

@@ -1,0 +1,78 @@
+package io.hearth.membership.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hearth.membership.mapping.JoinRequest;
+import io.hearth.membership.mapping.MemberView;
+import io.hearth.membership.service.MembershipService;
+import io.hearth.platform.rest.Caller;
+import io.hearth.platform.rest.Page;
+import io.hearth.platform.rest.PageParams;
+import io.hearth.platform.rest.Responses;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+@Path("/communities/{communityId}/members")
+@Authenticated
+@Tag(name = "Members")
+public class MemberResource {
+    private final MembershipService memberships;
+    private final Caller caller;
+
+    public MemberResource(MembershipService memberships, Caller caller) {
+        this.memberships = memberships;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(summary = "Join the community",
+            description = "Any signed-in person joins as themself, optionally through an entry code, which attributes "
+                    + "the join to its channel (and, for referrals, to the referrer). Send an Idempotency-Key to make a "
+                    + "retry return the same membership instead of 409.")
+    @APIResponse(responseCode = "201", description = "Joined")
+    @APIResponse(responseCode = "404", description = "No such community")
+    @APIResponse(responseCode = "409", description = "Already a member")
+    @APIResponse(responseCode = "422", description = "The community is full")
+    public Uni<Response> join(@PathParam("communityId") UUID communityId, @Valid JoinRequest request,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        String userId = caller.id();
+        String entryCode = request == null ? null : request.entryCode();
+        return memberships.join(communityId, userId, entryCode, idempotencyKey)
+                .map(outcome -> Responses.created(
+                        URI.create("/communities/" + communityId + "/members/" + userId), outcome));
+    }
+
+    @DELETE
+    @Path("/me")
+    @Operation(summary = "Leave the community", description = "Ends the caller's membership; a later join starts a "
+            + "new one. The owner cannot leave.")
+    @APIResponse(responseCode = "204", description = "Left")
+    @APIResponse(responseCode = "404", description = "Not a member")
+    @APIResponse(responseCode = "409", description = "The owner cannot leave")
+    public Uni<Response> leave(@PathParam("communityId") UUID communityId) {
+        return memberships.leave(communityId, caller.id()).map(ignored -> Response.noContent().build());
+    }
+
+    @GET
+    @Operation(summary = "List current members", description = "For the owner and admins; in join order, paged with "
+            + "after/limit.")
+    @APIResponse(responseCode = "200", description = "A page of members")
+    public Uni<Page<MemberView>> list(@PathParam("communityId") UUID communityId, @Valid @BeanParam PageParams page) {
+        return memberships.list(communityId, caller.id(), page.afterSeq(), page.limit);
+    }
+}

@@ -1,0 +1,136 @@
+package io.hearth.membership.service;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.hearth.contracts.events.CommunityRole;
+import io.hearth.contracts.events.MemberJoined;
+import io.hearth.contracts.events.MemberLeft;
+import io.hearth.membership.domain.Community;
+import io.hearth.membership.domain.Entry;
+import io.hearth.membership.domain.EntryChannel;
+import io.hearth.membership.domain.Membership;
+import io.hearth.membership.mapping.MemberView;
+import io.hearth.membership.repository.CommunityRepository;
+import io.hearth.membership.repository.EntryRepository;
+import io.hearth.membership.repository.MembershipRepository;
+import io.hearth.platform.access.CommunityAccess;
+import io.hearth.platform.idempotency.IdempotencyKeys;
+import io.hearth.platform.outbox.Outbox;
+import io.hearth.platform.rest.Page;
+import io.hearth.platform.rest.Problems;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class MembershipService {
+    private final CommunityRepository communities;
+    private final EntryRepository entries;
+    private final MembershipRepository memberships;
+    private final CommunityAccess access;
+    private final IdempotencyKeys idempotency;
+    private final Outbox outbox;
+
+    public MembershipService(CommunityRepository communities, EntryRepository entries,
+            MembershipRepository memberships, CommunityAccess access, IdempotencyKeys idempotency, Outbox outbox) {
+        this.communities = communities;
+        this.entries = entries;
+        this.memberships = memberships;
+        this.access = access;
+        this.idempotency = idempotency;
+        this.outbox = outbox;
+    }
+
+    /**
+     * The caller joins the community as a member, attributed to the entry they came through. The community row is
+     * locked for the transaction so that two joins cannot both take the last place.
+     */
+    @WithTransaction
+    public Uni<IdempotencyKeys.Outcome<MemberView>> join(UUID communityId, String userId, String entryCode,
+            String idempotencyKey) {
+        return idempotency.once("join:" + communityId, userId, idempotencyKey,
+                () -> insert(communityId, userId, entryCode), view -> userId,
+                ignored -> memberships.findCurrent(communityId, userId)
+                        .onItem().ifNull().failWith(() -> Problems.conflict(
+                                "This Idempotency-Key joined you before, but you have left since."))
+                        .map(MemberView::of));
+    }
+
+    private Uni<MemberView> insert(UUID communityId, String userId, String entryCode) {
+        return communities.findForUpdate(communityId)
+                .onItem().ifNull().failWith(() -> Problems.notFound("No community " + communityId + "."))
+                .call(community -> memberships.findCurrent(communityId, userId).invoke(existing -> {
+                    if (existing != null) {
+                        throw Problems.conflict("You are already a member of community " + communityId + ".");
+                    }
+                }))
+                .call(community -> checkRoom(community))
+                .chain(community -> entryOf(communityId, entryCode))
+                .chain(entry -> {
+                    Membership m = new Membership();
+                    m.communityId = communityId;
+                    m.userId = userId;
+                    m.role = CommunityRole.MEMBER;
+                    m.joinedAt = Instant.now();
+                    if (entry != null) {
+                        m.entryCode = entry.code;
+                        m.channel = entry.channel;
+                        m.referrerId = entry.channel == EntryChannel.REFERRAL ? entry.createdBy : null;
+                    }
+                    return memberships.persist(m)
+                            .call(() -> outbox.record(new MemberJoined(communityId.toString(), userId, m.role,
+                                    m.entryCode, m.channel == null ? null : m.channel.name(), m.referrerId), m.joinedAt))
+                            .map(MemberView::of);
+                });
+    }
+
+    private Uni<Void> checkRoom(Community community) {
+        if (community.sizeCap == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return memberships.countCurrent(community.id).invoke(count -> {
+            if (count >= community.sizeCap) {
+                throw Problems.unprocessable("Community " + community.id + " is full: it allows "
+                        + community.sizeCap + " members.");
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Entry> entryOf(UUID communityId, String code) {
+        if (code == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return entries.findById(code).invoke(entry -> {
+            if (entry == null || !entry.communityId.equals(communityId)) {
+                throw Problems.invalidField("entryCode", "is not an entry of this community");
+            }
+        });
+    }
+
+    /** The caller leaves; the owner cannot leave the community they own. */
+    @WithTransaction
+    public Uni<Void> leave(UUID communityId, String userId) {
+        return memberships.findCurrent(communityId, userId)
+                .onItem().ifNull().failWith(() -> Problems.notFound("You are not a member of community "
+                        + communityId + "."))
+                .chain(m -> {
+                    if (m.role == CommunityRole.OWNER) {
+                        return Uni.createFrom().failure(Problems.conflict(
+                                "The owner cannot leave the community they own."));
+                    }
+                    m.leftAt = Instant.now();
+                    return outbox.record(new MemberLeft(communityId.toString(), userId), m.leftAt);
+                });
+    }
+
+    /** Current members in join order, for the owner and admins. */
+    @WithSession
+    public Uni<Page<MemberView>> list(UUID communityId, String callerId, long afterSeq, int limit) {
+        return access.require(communityId.toString(), callerId, CommunityAccess.STAFF)
+                .chain(() -> memberships.pageCurrent(communityId, afterSeq, limit))
+                .map(rows -> Page.of(rows, limit, m -> String.valueOf(m.seq), MemberView::of));
+    }
+}

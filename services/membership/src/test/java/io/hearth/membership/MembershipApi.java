@@ -1,0 +1,41 @@
+package io.hearth.membership;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+
+import io.hearth.testing.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** The membership routes as a frontend calls them, for arranging test data through the public API. */
+final class MembershipApi {
+    private MembershipApi() {
+    }
+
+    static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    /** Creates a community owned by {@code ownerId} and returns its id. */
+    static String createCommunity(String ownerId, Integer sizeCap) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "Morning Runners", "theme",
+                "Run 5 km before work", "kind", "HOBBY"));
+        if (sizeCap != null) {
+            body.put("sizeCap", sizeCap);
+        }
+        return as(TestTokens.operator(ownerId)).body(body).post("/communities")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static String createEntry(String communityId, String staffId, String channel) {
+        return as(TestTokens.operator(staffId)).body(Map.of("channel", channel))
+                .post("/communities/{id}/entries", communityId)
+                .then().statusCode(201).extract().path("code");
+    }
+
+    static void join(String communityId, String userId) {
+        as(TestTokens.member(userId)).body("{}").post("/communities/{id}/members", communityId)
+                .then().statusCode(201);
+    }
+}
