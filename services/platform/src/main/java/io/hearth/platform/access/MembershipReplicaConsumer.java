@@ -1,0 +1,35 @@
+package io.hearth.platform.access;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.hearth.platform.config.HearthConfig;
+import io.hearth.platform.inbox.IdempotentConsumer;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Feeds {@link MembershipReplica} from {@code hearth.membership.v1} in every service that sets
+ * {@code hearth.membership-replica.enabled=true} and configures the {@code membership-events} channel; membership
+ * itself, the source of roles, does not.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "hearth.membership-replica.enabled", stringValue = "true")
+public class MembershipReplicaConsumer {
+    private final IdempotentConsumer consumer;
+    private final MembershipReplica replica;
+    private final String consumerName;
+
+    public MembershipReplicaConsumer(IdempotentConsumer consumer, MembershipReplica replica, HearthConfig config) {
+        this.consumer = consumer;
+        this.replica = replica;
+        this.consumerName = config.serviceName() + ".membership-replica";
+    }
+
+    @Incoming("membership-events")
+    public Uni<Void> onMembershipEvent(Message<String> message) {
+        return consumer.consume(consumerName, message, replica::apply);
+    }
+}
