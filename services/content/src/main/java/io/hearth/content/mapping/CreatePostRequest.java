@@ -1,0 +1,15 @@
+package io.hearth.content.mapping;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record CreatePostRequest(
+        @NotBlank @Size(max = 10000) @Schema(examples = "5 km done before the rain, who is in tomorrow?") String body,
+        @Size(max = 10) @Schema(description = "Topic tags, up to 10; stored trimmed, in lower case, without a leading "
+                + "'#', each once. Absent for none.", examples = "[\"running\", \"#Morning\"]")
+        List<@NotBlank @Size(max = 40) String> topics) {
+}

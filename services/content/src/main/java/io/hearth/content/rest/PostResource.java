@@ -1,0 +1,83 @@
+package io.hearth.content.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hearth.content.mapping.CreatePostRequest;
+import io.hearth.content.mapping.PostView;
+import io.hearth.content.service.PostService;
+import io.hearth.platform.rest.Caller;
+import io.hearth.platform.rest.Page;
+import io.hearth.platform.rest.PageParams;
+import io.hearth.platform.rest.Responses;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+@Path("/communities/{communityId}/posts")
+@Authenticated
+@Tag(name = "Posts")
+public class PostResource {
+    private final PostService posts;
+    private final Caller caller;
+
+    public PostResource(PostService posts, Caller caller) {
+        this.posts = posts;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(summary = "Post in the community",
+            description = "For members of the community, staff included. The caller is the author. Topic tags are "
+                    + "stored trimmed, in lower case, without a leading '#' and each once. Publishes "
+                    + "hearth.post.created, which tells consumers the topics and the body's length but not the body. "
+                    + "Send an Idempotency-Key to make a retry return the same post instead of a second one.")
+    @APIResponse(responseCode = "201", description = "Posted; Location points at the post. A replay of an "
+            + "Idempotency-Key says so in the header Idempotent-Replayed: true.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
+    public Uni<Response> create(@PathParam("communityId") UUID communityId, @Valid @NotNull CreatePostRequest request,
+            @HeaderParam("Idempotency-Key") @Parameter(description = "Any 1 to 200 characters; a repeat by the same "
+                    + "author in the same community returns the first post") String idempotencyKey) {
+        return posts.create(communityId, request, caller.id(), idempotencyKey)
+                .map(outcome -> Responses.created(
+                        URI.create("/communities/" + communityId + "/posts/" + outcome.resource().id()), outcome));
+    }
+
+    @GET
+    @Operation(summary = "List the community's posts",
+            description = "For members of the community; newest first, paged with after/limit, optionally only the "
+                    + "posts tagged with one topic.")
+    @APIResponse(responseCode = "200", description = "A page of posts")
+    public Uni<Page<PostView>> list(@PathParam("communityId") UUID communityId,
+            @QueryParam("topic") @Parameter(description = "Only posts with this topic tag (matched as stored: "
+                    + "case and a leading '#' do not matter)") String topic,
+            @Valid @BeanParam PageParams page) {
+        return posts.list(communityId, topic, caller.id(), page.afterSeq(), page.limit);
+    }
+
+    @GET
+    @Path("/{postId}")
+    @Operation(summary = "A post", description = "For members of the community it was posted in.")
+    @APIResponse(responseCode = "200", description = "The post")
+    @APIResponse(responseCode = "404", description = "No such post in this community")
+    public Uni<PostView> get(@PathParam("communityId") UUID communityId, @PathParam("postId") UUID postId) {
+        return posts.get(communityId, postId, caller.id());
+    }
+}

@@ -1,0 +1,53 @@
+package io.hearth.content;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.hearth.contracts.events.CommunityRole;
+import io.hearth.contracts.events.MemberJoined;
+import io.hearth.contracts.events.MemberLeft;
+import io.hearth.testing.KafkaEvents;
+import io.hearth.testing.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** The content routes as a frontend calls them, and membership's events as membership publishes them. */
+final class ContentApi {
+    private static final Duration REPLICA_WAIT = Duration.ofSeconds(30);
+
+    private ContentApi() {
+    }
+
+    static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    /**
+     * Makes {@code userId} a member of the community with {@code role}, through membership's event, and waits until
+     * content's replica lets them read the community's posts.
+     */
+    static void joined(String communityId, String userId, CommunityRole role) {
+        KafkaEvents.publish(new MemberJoined(communityId, userId, role, null, null, null), Instant.now());
+        await().atMost(REPLICA_WAIT).pollInterval(Duration.ofMillis(200)).until(() -> as(TestTokens.member(userId))
+                .get("/communities/{id}/posts", communityId).statusCode() == 200);
+    }
+
+    /** Ends the membership through membership's event and waits until content refuses the person. */
+    static void left(String communityId, String userId) {
+        KafkaEvents.publish(new MemberLeft(communityId, userId), Instant.now());
+        await().atMost(REPLICA_WAIT).pollInterval(Duration.ofMillis(200)).until(() -> as(TestTokens.member(userId))
+                .get("/communities/{id}/posts", communityId).statusCode() == 403);
+    }
+
+    /** Posts as {@code authorId} and returns the post's id. */
+    static String post(String communityId, String authorId, String body, List<String> topics) {
+        return as(TestTokens.member(authorId)).body(Map.of("body", body, "topics", topics))
+                .post("/communities/{id}/posts", communityId)
+                .then().statusCode(201).extract().path("id");
+    }
+}
