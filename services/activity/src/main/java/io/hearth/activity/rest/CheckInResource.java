@@ -1,0 +1,77 @@
+package io.hearth.activity.rest;
+
+import java.util.UUID;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hearth.activity.mapping.CheckInView;
+import io.hearth.activity.mapping.StreakView;
+import io.hearth.activity.service.CheckInService;
+import io.hearth.platform.rest.Caller;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+@Path("/communities/{communityId}/check-ins")
+@Authenticated
+@Tag(name = "Check-ins")
+public class CheckInResource {
+    /** A malformed community id is a 400 with a violation rather than the 404 a failed UUID conversion gives. */
+    private static final String UUID_PATTERN =
+            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+    private static final String COMMUNITY_ID = "The community's id (a UUID); a malformed one is a 400";
+
+    private final CheckInService checkIns;
+    private final Caller caller;
+
+    public CheckInResource(CheckInService checkIns, Caller caller) {
+        this.checkIns = checkIns;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(summary = "Check in for today",
+            description = "Any current member of the community checks in for today, where today is the calendar "
+                    + "day in UTC at the moment of the check-in (a community time zone comes later). The first "
+                    + "check-in of the day is recorded with its streak, the number of consecutive days ending today "
+                    + "on which the member checked in, and published as hearth.checkin.recorded. A second check-in "
+                    + "the same day changes nothing and publishes nothing: it answers 200 with the day's check-in "
+                    + "and counted false. No body is needed; a body, such as {}, is ignored.")
+    @APIResponse(responseCode = "201", description = "Today's check-in, recorded now (counted true)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CheckInView.class)))
+    @APIResponse(responseCode = "200", description = "Today was already checked in: the same day and streak, "
+            + "counted false; nothing changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CheckInView.class)))
+    public Uni<Response> checkIn(@PathParam("communityId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID")
+            @Parameter(description = COMMUNITY_ID, schema = @Schema(implementation = UUID.class)) String communityId) {
+        return checkIns.checkIn(UUID.fromString(communityId), caller.id())
+                .map(view -> Response.status(view.counted() ? Response.Status.CREATED : Response.Status.OK)
+                        .entity(view).build());
+    }
+
+    @GET
+    @Path("/me")
+    @Operation(summary = "The caller's streak",
+            description = "For current members: the caller's current streak (consecutive check-in days ending today, "
+                    + "or ending yesterday while today can still extend it; 0 once a whole day was missed), longest "
+                    + "streak, number of days checked in and last day checked in. Days are UTC calendar days.")
+    @APIResponse(responseCode = "200", description = "The caller's streak and totals")
+    public Uni<StreakView> mine(@PathParam("communityId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID")
+            @Parameter(description = COMMUNITY_ID, schema = @Schema(implementation = UUID.class)) String communityId) {
+        return checkIns.streak(UUID.fromString(communityId), caller.id());
+    }
+}
