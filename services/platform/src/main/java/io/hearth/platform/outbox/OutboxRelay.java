@@ -43,10 +43,24 @@ public class OutboxRelay {
     }
 
     @Scheduled(every = "${hearth.outbox.interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relay() {
         return publishPending()
                 .onFailure().invoke(e -> LOG.warnf("Outbox relay pass failed, will retry: %s", e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Published rows are only kept for a while, for inspection; the topics are the record. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> purgePublished() {
+        Instant before = Instant.now().minus(config.outbox().retention());
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createMutationQuery("delete from OutboxEvent where publishedAt < :before")
+                        .setParameter("before", before).executeUpdate()))
+                .onFailure().invoke(e -> LOG.warnf("Outbox purge failed, will retry: %s", e.getMessage()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
