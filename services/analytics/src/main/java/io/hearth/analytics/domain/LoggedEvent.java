@@ -1,0 +1,74 @@
+package io.hearth.analytics.domain;
+
+import java.time.Instant;
+
+import io.hearth.contracts.events.CheckInRecorded;
+import io.hearth.contracts.events.CommunityCreated;
+import io.hearth.contracts.events.EntryCreated;
+import io.hearth.contracts.events.EventData;
+import io.hearth.contracts.events.EventJson;
+import io.hearth.contracts.events.MemberJoined;
+import io.hearth.contracts.events.MemberLeft;
+import io.hearth.contracts.events.OrderPlaced;
+import io.hearth.contracts.events.PaymentFailed;
+import io.hearth.contracts.events.PaymentSucceeded;
+import io.hearth.contracts.events.PostCreated;
+import io.hearth.platform.inbox.InboundEvent;
+
+/**
+ * One row of the event log: the event's identity, type, community and time, the person it is about and, for joins,
+ * the role and attribution, pulled out of the data so that metrics can filter and index on them; the whole data
+ * stays alongside as JSON.
+ *
+ * @param time when the event happened (its CloudEvents time), not when it arrived
+ */
+public record LoggedEvent(String eventId, String type, String communityId, String personId, String role,
+        String entryChannel, String referrerId, Instant time, String dataJson) {
+
+    public static LoggedEvent of(InboundEvent event) {
+        EventData data = event.data();
+        String role = null;
+        String channel = null;
+        String referrer = null;
+        if (data instanceof MemberJoined joined) {
+            role = joined.role() == null ? null : joined.role().name();
+            channel = joined.channel();
+            referrer = joined.referrerId();
+        }
+        return new LoggedEvent(event.id(), event.type().type(), event.subject(), personOf(data), role, channel,
+                referrer, event.time(), EventJson.write(data));
+    }
+
+    /** The person the event is about (who joined, posted, checked in, bought...), or null for none. */
+    static String personOf(EventData data) {
+        if (data instanceof MemberJoined e) {
+            return e.userId();
+        }
+        if (data instanceof MemberLeft e) {
+            return e.userId();
+        }
+        if (data instanceof PostCreated e) {
+            return e.authorId();
+        }
+        if (data instanceof CheckInRecorded e) {
+            return e.userId();
+        }
+        if (data instanceof OrderPlaced e) {
+            return e.buyerId();
+        }
+        if (data instanceof PaymentSucceeded e) {
+            return e.buyerId();
+        }
+        if (data instanceof PaymentFailed e) {
+            return e.buyerId();
+        }
+        if (data instanceof CommunityCreated e) {
+            return e.ownerId();
+        }
+        if (data instanceof EntryCreated e) {
+            return e.createdBy();
+        }
+        // PlanCreated, and any type added later until it is mapped here: about the community, not a person.
+        return null;
+    }
+}

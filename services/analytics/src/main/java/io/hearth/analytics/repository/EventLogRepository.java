@@ -1,0 +1,108 @@
+package io.hearth.analytics.repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.hearth.analytics.domain.FunnelJourney;
+import io.hearth.analytics.domain.FunnelStep;
+import io.hearth.analytics.domain.LoggedEvent;
+import io.hearth.contracts.events.CommunityRole;
+import io.hearth.contracts.events.EventType;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The event log table. Appending is keyed by event id, so an event applied twice (a redelivery, a replay, a rebuild
+ * that kept the rows) is one row. Reads are SQL over the log, per person, so that the database does the scanning.
+ */
+@ApplicationScoped
+public class EventLogRepository {
+    private static final String APPEND = "insert into event_log (event_id, type, community_id, person_id, role,"
+            + " entry_channel, referrer_id, event_time, data)"
+            + " values (:eventId, :type, :community, :person, :role, :channel, :referrer, :time, cast(:data as jsonb))"
+            + " on conflict (event_id) do nothing";
+
+    /** Appends the event unless a row with its id is there already; must run in the consumer's transaction. */
+    public Uni<Void> append(LoggedEvent event) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(APPEND)
+                .setParameter("eventId", event.eventId())
+                .setParameter("type", event.type())
+                .setParameter("community", event.communityId())
+                .setParameter("person", event.personId())
+                .setParameter("role", event.role())
+                .setParameter("channel", event.entryChannel())
+                .setParameter("referrer", event.referrerId())
+                .setParameter("time", event.time())
+                .setParameter("data", event.dataJson())
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
+     * One journey per distinct person who entered the funnel in the community: entering is their first
+     * {@code MEMBER} join with an event time in [from, to]. For each later step, the time of their first event of
+     * that step's type at or after the previous step's time and before entry + window; taking the earliest time at
+     * each step leaves the most room for the steps after it, so a person converts whenever any ordering of their
+     * events would let them.
+     */
+    public Uni<List<FunnelJourney>> journeys(String communityId, List<FunnelStep> laterSteps, Instant from, Instant to,
+            int windowDays) {
+        return Panache.getSession().chain(session -> {
+            Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(journeySql(laterSteps.size()),
+                    Object[].class)
+                    .setParameter("community", communityId)
+                    .setParameter("joined", EventType.MEMBER_JOINED.type())
+                    .setParameter("memberRole", CommunityRole.MEMBER.name())
+                    .setParameter("from", from)
+                    .setParameter("to", to)
+                    .setParameter("windowDays", windowDays);
+            for (int i = 0; i < laterSteps.size(); i++) {
+                query.setParameter("step" + (i + 2), laterSteps.get(i).event().type());
+            }
+            return query.getResultList();
+        }).map(rows -> rows.stream().map(EventLogRepository::journey).toList());
+    }
+
+    /**
+     * Entrants, then one lateral look-up per later step, each starting where the previous one was reached: a person
+     * who did not reach step k has a null time there, and the comparison with null finds nothing for k+1 either.
+     */
+    static String journeySql(int laterSteps) {
+        StringBuilder sql = new StringBuilder("select e.person_id, e.t as t1");
+        for (int step = 2; step <= laterSteps + 1; step++) {
+            sql.append(", s").append(step).append(".t as t").append(step);
+        }
+        sql.append(" from (select person_id, min(event_time) as t from event_log"
+                + " where community_id = :community and type = :joined and role = :memberRole"
+                + " and event_time >= :from and event_time <= :to group by person_id) e");
+        String previous = "e.t";
+        for (int step = 2; step <= laterSteps + 1; step++) {
+            String alias = "s" + step;
+            sql.append(" left join lateral (select min(event_time) as t from event_log")
+                    .append(" where community_id = :community and type = :step").append(step)
+                    .append(" and person_id = e.person_id and event_time >= ").append(previous)
+                    .append(" and event_time < e.t + make_interval(days => :windowDays)) ").append(alias)
+                    .append(" on true");
+            previous = alias + ".t";
+        }
+        return sql.append(" order by e.t, e.person_id").toString();
+    }
+
+    private static FunnelJourney journey(Object[] row) {
+        List<Instant> reached = new ArrayList<>(row.length - 1);
+        Arrays.stream(row, 1, row.length).forEach(value -> reached.add(instant(value)));
+        return new FunnelJourney((String) row[0], reached);
+    }
+
+    /** A timestamptz column of a native query, which Hibernate Reactive hands over as an OffsetDateTime. */
+    private static Instant instant(Object value) {
+        return value == null ? null : ((OffsetDateTime) value).toInstant();
+    }
+}
