@@ -1,0 +1,16 @@
+package io.hearth.analytics.mapping;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record FunnelView(
+        String communityId,
+        @Schema(description = "Start of the entry period, inclusive") Instant from,
+        @Schema(description = "End of the entry period, inclusive") Instant to,
+        @Schema(description = "Conversion window in days, counted from each person's entry", examples = "14")
+        int windowDays,
+        @Schema(description = "What each count counts: distinct people", examples = "person") String countingUnit,
+        @Schema(description = "The steps in funnel order") List<FunnelStepView> steps) {
+}

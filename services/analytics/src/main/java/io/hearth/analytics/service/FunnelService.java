@@ -1,0 +1,105 @@
+package io.hearth.analytics.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.hearth.analytics.domain.FunnelJourney;
+import io.hearth.analytics.domain.FunnelStep;
+import io.hearth.analytics.mapping.FunnelQuery;
+import io.hearth.analytics.mapping.FunnelStepView;
+import io.hearth.analytics.mapping.FunnelView;
+import io.hearth.analytics.repository.EventLogRepository;
+import io.hearth.contracts.events.EventType;
+import io.hearth.platform.access.CommunityAccess;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Funnels over the event log, as METRICS.md defines them: distinct people, ordered steps, a conversion window counted
+ * from entering step 1, and people whose window is still open reported as incomplete rather than dropped.
+ */
+@ApplicationScoped
+public class FunnelService {
+    /** The member lifecycle: joined, then first post, then first check-in, then first successful payment. */
+    public static final List<FunnelStep> LIFECYCLE = List.of(
+            new FunnelStep("joined", EventType.MEMBER_JOINED),
+            new FunnelStep("posted", EventType.POST_CREATED),
+            new FunnelStep("checked_in", EventType.CHECKIN_RECORDED),
+            new FunnelStep("paid", EventType.PAYMENT_SUCCEEDED));
+    static final String COUNTING_UNIT = "person";
+
+    private final EventLogRepository log;
+    private final CommunityAccess access;
+
+    public FunnelService(EventLogRepository log, CommunityAccess access) {
+        this.log = log;
+        this.access = access;
+    }
+
+    /** The lifecycle funnel of the community, for its owner and admins. */
+    @WithSession
+    public Uni<FunnelView> lifecycle(UUID communityId, String callerId, FunnelQuery query) {
+        String community = communityId.toString();
+        return access.require(community, callerId, CommunityAccess.STAFF)
+                .chain(() -> log.journeys(community, LIFECYCLE.subList(1, LIFECYCLE.size()), query.from(), query.to(),
+                        query.windowDays()))
+                .map(journeys -> new FunnelView(community, query.from(), query.to(), query.windowDays(),
+                        COUNTING_UNIT, steps(LIFECYCLE, journeys, query)));
+    }
+
+    /** Per step: who reached it, the ratios, the time it took them, and who may still reach it. */
+    static List<FunnelStepView> steps(List<FunnelStep> steps, List<FunnelJourney> journeys, FunnelQuery query) {
+        List<FunnelStepView> views = new ArrayList<>(steps.size());
+        long first = 0;
+        long previous = 0;
+        for (int k = 0; k < steps.size(); k++) {
+            List<Double> seconds = new ArrayList<>();
+            long incomplete = 0;
+            for (FunnelJourney journey : journeys) {
+                Instant reached = journey.reached().get(k);
+                if (reached != null) {
+                    seconds.add(Duration.between(journey.entered(), reached).toNanos() / 1e9);
+                } else if (stillOpen(journey, query)) {
+                    incomplete++;
+                }
+            }
+            long count = seconds.size();
+            if (k == 0) {
+                first = count;
+                previous = count;
+            }
+            views.add(new FunnelStepView(steps.get(k).key(), count, ratio(count, previous), ratio(count, first),
+                    median(seconds), mean(seconds), incomplete));
+            previous = count;
+        }
+        return views;
+    }
+
+    /** Entered less than one window before the request: the remaining steps may still come. */
+    private static boolean stillOpen(FunnelJourney journey, FunnelQuery query) {
+        return journey.entered().plus(query.windowDays(), ChronoUnit.DAYS).isAfter(query.asOf());
+    }
+
+    private static double ratio(long count, long of) {
+        return of == 0 ? 0.0 : (double) count / of;
+    }
+
+    private static Double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static Double mean(List<Double> values) {
+        return values.isEmpty() ? null : values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+}
