@@ -78,6 +78,12 @@ class CommunityResourceTest {
                 .body("violations.field", hasItem("sizeCap"));
 
         as(TestTokens.operator("op-" + UUID.randomUUID()))
+                .body(Map.of("name", name, "theme", "y", "kind", "HOBBY", "sizeCap", 30.7))
+                .post("/communities")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("sizeCap"));
+
+        as(TestTokens.operator("op-" + UUID.randomUUID()))
                 .body(Map.of("name", "x", "theme", "y", "kind", "SPACESHIP"))
                 .post("/communities")
                 .then().statusCode(400).contentType("application/problem+json").body("detail", notNullValue());

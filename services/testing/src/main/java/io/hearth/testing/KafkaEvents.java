@@ -71,24 +71,53 @@ public final class KafkaEvents {
         return readAll(type.topic()).stream().filter(e -> e.is(type)).filter(filter).toList();
     }
 
-    /** Every event on {@code topic} right now, each validated. */
+    /**
+     * Every event on {@code topic} right now, each validated. Records that do not even claim to be CloudEvents (no
+     * {@code ce_type}: the poison records tests send on purpose) are left out; anything that claims to be one is held
+     * to the whole contract.
+     */
     public static List<PublishedEvent> readAll(String topic) {
+        return readRecords(topic).stream().filter(r -> header(r, "ce_type") != null).map(KafkaEvents::validated)
+                .sorted((a, b) -> a.time().compareTo(b.time())).toList();
+    }
+
+    /**
+     * Waits until a record matching {@code filter} is on the dead-letter topic {@code topic}, and returns it with its
+     * headers (the reason it was dead-lettered among them).
+     */
+    public static ConsumerRecord<String, String> awaitDeadLetter(String topic,
+            Predicate<ConsumerRecord<String, String>> filter) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            found.clear();
+            found.addAll(readRecords(topic).stream().filter(filter).toList());
+            return !found.isEmpty();
+        });
+        return found.get(0);
+    }
+
+    /** The value of a record's header, or null. */
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Every record on {@code topic} right now, as it is; none when the topic does not exist yet. */
+    private static List<ConsumerRecord<String, String>> readRecords(String topic) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, HearthTestResource.bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> partitions = consumer.listTopics().containsKey(topic)
+                    ? consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList()
+                    : List.of();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<PublishedEvent> events = new ArrayList<>();
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    events.add(validated(record));
-                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
-            events.sort((a, b) -> a.time().compareTo(b.time()));
-            return events;
+            return records;
         }
     }
 
@@ -143,11 +172,6 @@ public final class KafkaEvents {
         }
         SCHEMAS.assertValid(event.type(), event.data());
         return event;
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static Instant parseTime(String value) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.hearth.platform.rest.Problems;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 
 /**
  * {@code Idempotency-Key} support: the first request with a key creates a resource and remembers its id, in the
@@ -41,7 +42,19 @@ public class IdempotencyKeys {
         return find(operation, principal, key).chain(existing -> existing.isPresent()
                 ? load.apply(existing.get()).map(r -> new Outcome<>(r, true))
                 : create.get().call(r -> remember(operation, principal, key, idOf.apply(r)))
-                        .map(r -> new Outcome<>(r, false)));
+                        .map(r -> new Outcome<>(r, false)))
+                // Two first requests with one key raced: the loser's transaction rolls back, nothing is doubled.
+                .onFailure(IdempotencyKeys::isUniqueViolation).transform(e -> Problems.conflict(
+                        "Another request with this Idempotency-Key was being processed; retry it to get its result."));
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Uni<Optional<String>> find(String operation, String principal, String key) {

@@ -1,4 +1,4 @@
-package io.hearth.monetization.rest;
+package io.hearth.platform.rest;
 
 import jakarta.inject.Singleton;
 
@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * Jackson would quietly turn {@code 49.9} into 49 and {@code "4900"} into 4900; where amounts of money arrive, a
- * float or a string for an integer field must be refused with a 400 instead.
+ * Jackson would quietly turn {@code 49.9} into 49 and {@code "4900"} into 4900; in every service (amounts of money,
+ * caps, limits) a float or a string for an integer field is refused with a 400 instead.
  */
 @Singleton
 public class StrictJsonNumbers implements ObjectMapperCustomizer {
