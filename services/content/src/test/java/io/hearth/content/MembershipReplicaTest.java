@@ -1,9 +1,11 @@
 package io.hearth.content;
 
 import static io.hearth.content.ContentApi.as;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -34,6 +36,8 @@ class MembershipReplicaTest {
         String joinId = UUID.randomUUID().toString();
         KafkaEvents.publish(new MemberJoined(community, person, CommunityRole.MEMBER, null, null, null),
                 Instant.now(), joinId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> as(TestTokens.member(person))
+                .get("/communities/{id}/posts", community).statusCode() == 200);
         ContentApi.post(community, person, "hello", List.of());
         ContentApi.left(community, person);
 
