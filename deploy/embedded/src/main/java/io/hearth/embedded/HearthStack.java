@@ -318,7 +318,8 @@ public final class HearthStack implements AutoCloseable {
             while (true) {
                 forever.wait(Duration.ofSeconds(2).toMillis());
                 for (HearthService service : stack.exitedServices()) {
-                    if (!reported.contains(service)) {
+                    // While stopping, services exit because we asked them to: nothing to report.
+                    if (!stack.closed.get() && !reported.contains(service)) {
                         reported.add(service);
                         say("%s exited; see %s", service.id(), stack.logFile(service));
                     }
