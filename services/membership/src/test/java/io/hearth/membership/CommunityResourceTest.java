@@ -86,7 +86,9 @@ class CommunityResourceTest {
         as(TestTokens.operator("op-" + UUID.randomUUID()))
                 .body(Map.of("name", "x", "theme", "y", "kind", "SPACESHIP"))
                 .post("/communities")
-                .then().statusCode(400).contentType("application/problem+json").body("detail", notNullValue());
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("kind"))
+                .body("violations[0].message", containsString("HOBBY"));
 
         // Once a later valid community's event is out, an event of the rejected one would be out too.
         String later = MembershipApi.createCommunity("op-" + UUID.randomUUID(), null);

@@ -1,7 +1,9 @@
 package io.hearth.platform.rest;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -50,10 +52,15 @@ public class ProblemMappers {
                 ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                         .reduce((a, b) -> a + "." + b).orElse(null)
                 : null;
+        String message = e instanceof InvalidFormatException f && f.getTargetType() != null
+                && f.getTargetType().isEnum()
+                        ? "must be one of " + Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString)
+                                .collect(Collectors.joining(", "))
+                        : "has the wrong type or format";
         String detail = field == null ? "The body is not valid JSON: " + e.getOriginalMessage()
-                : "Field '" + field + "' has the wrong type or format.";
+                : "Field '" + field + "' " + message + ".";
         List<Problem.Violation> violations = field == null ? List.of()
-                : List.of(new Problem.Violation(field, "has the wrong type or format"));
+                : List.of(new Problem.Violation(field, message));
         return respond(400, "Bad Request", detail, uri, violations);
     }
 
