@@ -115,6 +115,13 @@ class CommunityResourceTest {
     }
 
     @Test
+    void malformedCommunityIdIsABadRequestNamingTheParameter() {
+        as(TestTokens.operator("op-" + UUID.randomUUID())).get("/communities/{id}", "not-a-uuid")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("communityId"));
+    }
+
+    @Test
     void outsiderCannotReadCommunity() {
         String id = MembershipApi.createCommunity("owner-" + UUID.randomUUID(), null);
         as(TestTokens.operator("stranger-" + UUID.randomUUID())).get("/communities/{id}", id)

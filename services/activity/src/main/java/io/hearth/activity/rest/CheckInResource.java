@@ -2,7 +2,6 @@ package io.hearth.activity.rest;
 
 import java.util.UUID;
 
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,11 +26,6 @@ import io.smallrye.mutiny.Uni;
 @Authenticated
 @Tag(name = "Check-ins")
 public class CheckInResource {
-    /** A malformed community id is a 400 with a violation rather than the 404 a failed UUID conversion gives. */
-    private static final String UUID_PATTERN =
-            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
-    private static final String COMMUNITY_ID = "The community's id (a UUID); a malformed one is a 400";
-
     private final CheckInService checkIns;
     private final Caller caller;
 
@@ -56,9 +49,8 @@ public class CheckInResource {
             + "counted false; nothing changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CheckInView.class)))
-    public Uni<Response> checkIn(@PathParam("communityId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID")
-            @Parameter(description = COMMUNITY_ID, schema = @Schema(implementation = UUID.class)) String communityId) {
-        return checkIns.checkIn(UUID.fromString(communityId), caller.id())
+    public Uni<Response> checkIn(@PathParam("communityId") UUID communityId) {
+        return checkIns.checkIn(communityId, caller.id())
                 .map(view -> Response.status(view.counted() ? Response.Status.CREATED : Response.Status.OK)
                         .entity(view).build());
     }
@@ -70,8 +62,7 @@ public class CheckInResource {
                     + "or ending yesterday while today can still extend it; 0 once a whole day was missed), longest "
                     + "streak, number of days checked in and last day checked in. Days are UTC calendar days.")
     @APIResponse(responseCode = "200", description = "The caller's streak and totals")
-    public Uni<StreakView> mine(@PathParam("communityId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID")
-            @Parameter(description = COMMUNITY_ID, schema = @Schema(implementation = UUID.class)) String communityId) {
-        return checkIns.streak(UUID.fromString(communityId), caller.id());
+    public Uni<StreakView> mine(@PathParam("communityId") UUID communityId) {
+        return checkIns.streak(communityId, caller.id());
     }
 }
