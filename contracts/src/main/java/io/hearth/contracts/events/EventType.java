@@ -13,6 +13,7 @@ public enum EventType {
     ENTRY_CREATED("hearth.entry.created", Topics.MEMBERSHIP, EntryCreated.class),
     MEMBER_JOINED("hearth.member.joined", Topics.MEMBERSHIP, MemberJoined.class),
     MEMBER_LEFT("hearth.member.left", Topics.MEMBERSHIP, MemberLeft.class),
+    MEMBER_ROLE_CHANGED("hearth.member.role-changed", Topics.MEMBERSHIP, MemberRoleChanged.class),
     POST_CREATED("hearth.post.created", Topics.CONTENT, PostCreated.class),
     CHECKIN_RECORDED("hearth.checkin.recorded", Topics.ACTIVITY, CheckInRecorded.class),
     PLAN_CREATED("hearth.plan.created", Topics.MONETIZATION, PlanCreated.class),

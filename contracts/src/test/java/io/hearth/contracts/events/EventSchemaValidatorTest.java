@@ -21,6 +21,7 @@ class EventSchemaValidatorTest {
                 new EntryCreated(community, "abc123", "INVITE_LINK", "u1"),
                 new MemberJoined(community, "u2", CommunityRole.MEMBER, "abc123", "INVITE_LINK", null),
                 new MemberLeft(community, "u2"),
+                new MemberRoleChanged(community, "u2", CommunityRole.ADMIN, CommunityRole.MEMBER, "u1"),
                 new PostCreated(community, UUID.randomUUID().toString(), "u2", List.of("training"), 12),
                 new CheckInRecorded(community, "u2", LocalDate.of(2026, 11, 21), 3),
                 new PlanCreated(community, UUID.randomUUID().toString(), "Gold", new Money(990, "CNY"), 30),

@@ -20,7 +20,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.hearth.contracts.events.CommunityRole;
+import io.hearth.contracts.events.MemberRoleChanged;
 import io.hearth.testing.HearthTestResource;
+import io.hearth.testing.KafkaEvents;
 import io.hearth.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,6 +47,23 @@ class FunnelAccessTest {
                 .body("detail", containsString("owner or an admin"));
         // Holding the realm role operator changes nothing: the role in this community decides.
         lifecycle(community, member, Map.of()).then().statusCode(403);
+    }
+
+    @Test
+    void memberPromotedToAdminMayReadAndDemotedMayNot() {
+        String owner = "owner-" + UUID.randomUUID();
+        String community = communityOwnedBy(owner);
+        String member = "member-" + UUID.randomUUID();
+        joined(community, member, Instant.now());
+        KafkaEvents.publish(new MemberRoleChanged(community, member, CommunityRole.ADMIN, CommunityRole.MEMBER, owner),
+                Instant.now());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> lifecycle(community, member, Map.of())
+                .then().statusCode(200));
+
+        KafkaEvents.publish(new MemberRoleChanged(community, member, CommunityRole.MEMBER, CommunityRole.ADMIN, owner),
+                Instant.now());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> lifecycle(community, member, Map.of())
+                .then().statusCode(403));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.hearth.contracts.events.EventData;
 import io.hearth.contracts.events.EventJson;
 import io.hearth.contracts.events.MemberJoined;
 import io.hearth.contracts.events.MemberLeft;
+import io.hearth.contracts.events.MemberRoleChanged;
 import io.hearth.contracts.events.OrderPlaced;
 import io.hearth.contracts.events.PaymentFailed;
 import io.hearth.contracts.events.PaymentSucceeded;
@@ -35,6 +36,9 @@ public record LoggedEvent(String eventId, String type, String communityId, Strin
             channel = joined.channel();
             referrer = joined.referrerId();
         }
+        if (data instanceof MemberRoleChanged changed) {
+            role = changed.role().name();
+        }
         return new LoggedEvent(event.id(), event.type().type(), event.subject(), personOf(data), role, channel,
                 referrer, event.time(), EventJson.write(data));
     }
@@ -45,6 +49,9 @@ public record LoggedEvent(String eventId, String type, String communityId, Strin
             return e.userId();
         }
         if (data instanceof MemberLeft e) {
+            return e.userId();
+        }
+        if (data instanceof MemberRoleChanged e) {
             return e.userId();
         }
         if (data instanceof PostCreated e) {

@@ -4,11 +4,13 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.hearth.membership.mapping.ChangeRoleRequest;
 import io.hearth.membership.mapping.JoinRequest;
 import io.hearth.membership.mapping.MemberView;
 import io.hearth.membership.service.MembershipService;
@@ -66,6 +69,20 @@ public class MemberResource {
     @APIResponse(responseCode = "409", description = "The owner cannot leave")
     public Uni<Response> leave(@PathParam("communityId") UUID communityId) {
         return memberships.leave(communityId, caller.id()).map(ignored -> Response.noContent().build());
+    }
+
+    @PUT
+    @Path("/{userId}/role")
+    @Operation(summary = "Change a member's role",
+            description = "For the owner only: make a member an admin (admins run the community with the owner: "
+                    + "entries, plans, member lists, analytics) or an admin a plain member again. Setting the role "
+                    + "someone already has changes nothing.")
+    @APIResponse(responseCode = "200", description = "The member with their role")
+    @APIResponse(responseCode = "404", description = "Not a member of this community")
+    @APIResponse(responseCode = "409", description = "The owner's role cannot be changed")
+    public Uni<MemberView> changeRole(@PathParam("communityId") UUID communityId, @PathParam("userId") String userId,
+            @Valid @NotNull ChangeRoleRequest request) {
+        return memberships.changeRole(communityId, userId, request.role(), caller.id());
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.hearth.membership.service;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.hearth.contracts.events.CommunityRole;
 import io.hearth.contracts.events.MemberJoined;
 import io.hearth.contracts.events.MemberLeft;
+import io.hearth.contracts.events.MemberRoleChanged;
 import io.hearth.membership.domain.Community;
 import io.hearth.membership.domain.Entry;
 import io.hearth.membership.domain.EntryChannel;
@@ -123,6 +125,33 @@ public class MembershipService {
                     }
                     m.leftAt = Instant.now();
                     return outbox.record(new MemberLeft(communityId.toString(), userId), m.leftAt);
+                });
+    }
+
+    /**
+     * The owner makes a member an admin, or an admin a plain member again. Setting the role someone already has
+     * changes nothing and publishes nothing.
+     */
+    @WithTransaction
+    public Uni<MemberView> changeRole(UUID communityId, String userId, CommunityRole role, String callerId) {
+        if (role == CommunityRole.OWNER) {
+            return Uni.createFrom().failure(Problems.invalidField("role", "must be ADMIN or MEMBER"));
+        }
+        return access.require(communityId.toString(), callerId, Set.of(CommunityRole.OWNER))
+                .chain(() -> memberships.findCurrent(communityId, userId))
+                .onItem().ifNull().failWith(() -> Problems.notFound(userId + " is not a member of community "
+                        + communityId + "."))
+                .chain(m -> {
+                    if (m.role == CommunityRole.OWNER) {
+                        return Uni.createFrom().failure(Problems.conflict("The owner's role cannot be changed."));
+                    }
+                    if (m.role == role) {
+                        return Uni.createFrom().item(MemberView.of(m));
+                    }
+                    CommunityRole previous = m.role;
+                    m.role = role;
+                    return outbox.record(new MemberRoleChanged(communityId.toString(), userId, role, previous,
+                            callerId), Instant.now()).map(ignored -> MemberView.of(m));
                 });
     }
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.hearth.contracts.events.CommunityRole;
 import io.hearth.contracts.events.MemberJoined;
 import io.hearth.contracts.events.MemberLeft;
+import io.hearth.contracts.events.MemberRoleChanged;
 import io.hearth.platform.inbox.InboundEvent;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -22,6 +23,8 @@ public class MembershipReplica implements CommunityRoles {
     private static final String UPSERT = "insert into community_member_replica (community_id, user_id, role, joined_at)"
             + " values (:community, :user, :role, :joinedAt)"
             + " on conflict (community_id, user_id) do update set role = excluded.role, joined_at = excluded.joined_at";
+    private static final String CHANGE_ROLE = "update community_member_replica set role = :role"
+            + " where community_id = :community and user_id = :user";
     private static final String DELETE = "delete from community_member_replica where community_id = :community"
             + " and user_id = :user";
 
@@ -33,6 +36,13 @@ public class MembershipReplica implements CommunityRoles {
                     .setParameter("user", joined.userId())
                     .setParameter("role", joined.role().name())
                     .setParameter("joinedAt", event.time())
+                    .executeUpdate()).replaceWithVoid();
+        }
+        if (event.data() instanceof MemberRoleChanged changed) {
+            return Panache.getSession().chain(s -> s.createNativeQuery(CHANGE_ROLE)
+                    .setParameter("community", changed.communityId())
+                    .setParameter("user", changed.userId())
+                    .setParameter("role", changed.role().name())
                     .executeUpdate()).replaceWithVoid();
         }
         if (event.data() instanceof MemberLeft left) {
