@@ -1,6 +1,6 @@
 package io.hearth.activity;
 
-import static io.restassured.RestAssured.given;
+import static io.hearth.testing.Requests.as;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -14,18 +14,12 @@ import io.hearth.contracts.events.MemberLeft;
 import io.hearth.testing.KafkaEvents;
 import io.hearth.testing.PublishedEvent;
 import io.hearth.testing.TestTokens;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /** The activity routes as a frontend calls them, and membership arranged through its events. */
 final class ActivityApi {
     private static final Duration REPLICA = Duration.ofSeconds(30);
 
     private ActivityApi() {
-    }
-
-    static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     /** Makes {@code userId} a member of the community as membership would, and waits until activity knows it. */

@@ -1,6 +1,6 @@
 package io.hearth.activity;
 
-import static io.hearth.activity.ActivityApi.as;
+import static io.hearth.testing.Requests.as;
 import static io.hearth.activity.ActivityApi.checkInEvents;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

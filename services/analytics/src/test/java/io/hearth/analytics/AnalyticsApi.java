@@ -1,6 +1,6 @@
 package io.hearth.analytics;
 
-import static io.restassured.RestAssured.given;
+import static io.hearth.testing.Requests.as;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -27,7 +27,6 @@ import io.hearth.contracts.events.PostCreated;
 import io.hearth.testing.KafkaEvents;
 import io.hearth.testing.TestTokens;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Arranges analytics test data the only way analytics gets data: by publishing the events the other services
@@ -38,10 +37,6 @@ final class AnalyticsApi {
     static final String LIFECYCLE = "/communities/{id}/funnels/lifecycle";
 
     private AnalyticsApi() {
-    }
-
-    static RequestSpecification as(String token) {
-        return given().auth().oauth2(token);
     }
 
     /** A new community owned by {@code owner}, once analytics' membership replica lets the owner read its funnel. */

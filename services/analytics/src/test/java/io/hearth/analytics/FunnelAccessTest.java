@@ -1,7 +1,7 @@
 package io.hearth.analytics;
 
 import static io.hearth.analytics.AnalyticsApi.LIFECYCLE;
-import static io.hearth.analytics.AnalyticsApi.as;
+import static io.hearth.testing.Requests.as;
 import static io.hearth.analytics.AnalyticsApi.communityOwnedBy;
 import static io.hearth.analytics.AnalyticsApi.joined;
 import static io.hearth.analytics.AnalyticsApi.lifecycle;

@@ -1,6 +1,6 @@
 package io.hearth.content;
 
-import static io.restassured.RestAssured.given;
+import static io.hearth.testing.Requests.as;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -13,18 +13,12 @@ import io.hearth.contracts.events.MemberJoined;
 import io.hearth.contracts.events.MemberLeft;
 import io.hearth.testing.KafkaEvents;
 import io.hearth.testing.TestTokens;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /** The content routes as a frontend calls them, and membership's events as membership publishes them. */
 final class ContentApi {
     private static final Duration REPLICA_WAIT = Duration.ofSeconds(30);
 
     private ContentApi() {
-    }
-
-    static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     /**

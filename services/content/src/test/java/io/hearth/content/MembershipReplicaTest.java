@@ -1,6 +1,6 @@
 package io.hearth.content;
 
-import static io.hearth.content.ContentApi.as;
+import static io.hearth.testing.Requests.as;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

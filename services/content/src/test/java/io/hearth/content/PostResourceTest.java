@@ -1,6 +1,6 @@
 package io.hearth.content;
 
-import static io.hearth.content.ContentApi.as;
+import static io.hearth.testing.Requests.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,6 +1,6 @@
 package io.hearth.membership;
 
-import static io.hearth.membership.MembershipApi.as;
+import static io.hearth.testing.Requests.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,20 +1,14 @@
 package io.hearth.membership;
 
-import static io.restassured.RestAssured.given;
+import static io.hearth.testing.Requests.as;
 
 import java.util.Map;
 
 import io.hearth.testing.TestTokens;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /** The membership routes as a frontend calls them, for arranging test data through the public API. */
 final class MembershipApi {
     private MembershipApi() {
-    }
-
-    static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     /** Creates a community owned by {@code ownerId} and returns its id. */

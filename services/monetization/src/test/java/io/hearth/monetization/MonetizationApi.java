@@ -1,5 +1,6 @@
 package io.hearth.monetization;
 
+import static io.hearth.testing.Requests.as;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
@@ -31,10 +32,6 @@ final class MonetizationApi {
     static final String WEBHOOK_SECRET = "local-webhook-secret";
 
     private MonetizationApi() {
-    }
-
-    static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     /** A new community owned by {@code ownerId}, known to this service once its replica has the owner. */

@@ -1,6 +1,6 @@
 package io.hearth.monetization;
 
-import static io.hearth.monetization.MonetizationApi.as;
+import static io.hearth.testing.Requests.as;
 import static io.hearth.monetization.MonetizationApi.callbackBody;
 import static io.hearth.monetization.MonetizationApi.webhook;
 import static org.hamcrest.Matchers.equalTo;
