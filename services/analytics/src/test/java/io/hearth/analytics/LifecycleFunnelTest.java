@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 
 import io.hearth.analytics.AnalyticsApi.Funnel;
 import io.hearth.contracts.events.CommunityRole;
+import io.hearth.contracts.events.MemberRoleChanged;
 import io.hearth.testing.HearthTestResource;
+import io.hearth.testing.KafkaEvents;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -83,6 +85,19 @@ class LifecycleFunnelTest {
         Funnel funnel = awaitLifecycle(community, owner, Map.of(),
                 f -> assertEquals(List.of(1L, 0L, 0L, 0L), f.counts()));
         assertEquals(List.of(0L, 1L, 1L, 1L), funnel.incomplete());
+    }
+
+    @Test
+    void memberMadeAnAdminSinceIsStaffAndLeftOut() {
+        String promoted = "promoted-" + UUID.randomUUID();
+        convertsFully(community, promoted, NOW.minus(DAY.multipliedBy(3)));
+        awaitLifecycle(community, owner, Map.of(), f -> assertEquals(List.of(1L, 1L, 1L, 1L), f.counts()));
+
+        KafkaEvents.publish(new MemberRoleChanged(community, promoted, CommunityRole.ADMIN, CommunityRole.MEMBER,
+                owner), NOW.minus(DAY));
+        String member = "member-" + UUID.randomUUID();
+        joined(community, member, NOW.minus(HOUR));
+        awaitLifecycle(community, owner, Map.of(), f -> assertEquals(List.of(1L, 0L, 0L, 0L), f.counts()));
     }
 
     @Test

@@ -47,7 +47,7 @@ public class EventLogRepository {
 
     /**
      * One journey per distinct person who entered the funnel in the community: entering is their first
-     * {@code MEMBER} join with an event time in [from, to]. For each later step, the time of their first event of
+     * {@code MEMBER} join with an event time in [from, to], unless they are staff now (made an admin since). For each later step, the time of their first event of
      * that step's type at or after the previous step's time and before entry + window; taking the earliest time at
      * each step leaves the most room for the steps after it, so a person converts whenever any ordering of their
      * events would let them.
@@ -59,6 +59,7 @@ public class EventLogRepository {
                     Object[].class)
                     .setParameter("community", communityId)
                     .setParameter("joined", EventType.MEMBER_JOINED.type())
+                    .setParameter("roleChanged", EventType.MEMBER_ROLE_CHANGED.type())
                     .setParameter("memberRole", CommunityRole.MEMBER.name())
                     .setParameter("from", from)
                     .setParameter("to", to)
@@ -79,9 +80,13 @@ public class EventLogRepository {
         for (int step = 2; step <= laterSteps + 1; step++) {
             sql.append(", s").append(step).append(".t as t").append(step);
         }
-        sql.append(" from (select person_id, min(event_time) as t from event_log"
-                + " where community_id = :community and type = :joined and role = :memberRole"
-                + " and event_time >= :from and event_time <= :to group by person_id) e");
+        // Staff are left out of member metrics: someone joined as a member but made an admin since is staff now.
+        sql.append(" from (select j.person_id, min(j.event_time) as t from event_log j"
+                + " where j.community_id = :community and j.type = :joined and j.role = :memberRole"
+                + " and j.event_time >= :from and j.event_time <= :to"
+                + " and (select r.role from event_log r where r.community_id = :community and r.person_id = j.person_id"
+                + " and r.type in (:joined, :roleChanged) order by r.event_time desc limit 1) = :memberRole"
+                + " group by j.person_id) e");
         String previous = "e.t";
         for (int step = 2; step <= laterSteps + 1; step++) {
             String alias = "s" + step;
