@@ -51,7 +51,9 @@ class JoinToPaidIT {
     @Test
     void joinToPaidShowsInTheFunnelAndSurvivesARestart() throws Exception {
         StackConfig config = StackConfig.defaults(HearthStack.findRepositoryRoot()).withStateDir(state).withFreePorts();
+        long started = System.nanoTime();
         stack = HearthStack.start(config);
+        figure("whole stack started (first time)", started);
 
         String operator = stack.keycloak().accessToken("operator", "hearth");
         String member1 = stack.keycloak().accessToken("member1", "hearth");
@@ -83,8 +85,10 @@ class JoinToPaidIT {
         given().baseUri(stack.serviceUrl(HearthService.MONETIZATION).toString()).contentType(ContentType.JSON)
                 .header("Hearth-Signature", sign(callback, config.paymentsWebhookSecret())).body(callback)
                 .post("/payments/webhook").then().statusCode(200);
+        long paid = System.nanoTime();
 
         awaitFunnel(operator, community, List.of(1, 1, 1, 1));
+        figure("payment confirmed -> visible in the analytics funnel", paid);
 
         call(HearthService.MEMBERSHIP, member2).body("{}").post("/communities/{id}/members", community)
                 .then().statusCode(201);
@@ -92,11 +96,18 @@ class JoinToPaidIT {
         assertEquals(0.5f, funnel.getFloat("steps[1].conversionFromPrevious"));
 
         stack.close();
+        long restarted = System.nanoTime();
         stack = HearthStack.start(config);
+        figure("whole stack restarted on kept state", restarted);
         String operatorAgain = stack.keycloak().accessToken("operator", "hearth");
         awaitFunnel(operatorAgain, community, List.of(2, 1, 1, 1));
         call(HearthService.MEMBERSHIP, operatorAgain).get("/communities/{id}/members", community)
                 .then().statusCode(200).body("items.size()", equalTo(3));
+    }
+
+    /** Figures for the reader of the build log; measured, never asserted. */
+    private static void figure(String what, long sinceNanos) {
+        System.out.printf("[e2e figure] %s: %d ms%n", what, Duration.ofNanos(System.nanoTime() - sinceNanos).toMillis());
     }
 
     private JsonPath awaitFunnel(String token, String community, List<Integer> counts) {
