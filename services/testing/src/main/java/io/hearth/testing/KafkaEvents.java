@@ -37,6 +37,8 @@ import io.hearth.contracts.events.EventType;
 public final class KafkaEvents {
     private static final EventSchemaValidator SCHEMAS = new EventSchemaValidator();
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** A header a test puts on a record it breaks on purpose, so that reading the topic does not fail on it. */
+    public static final String POISON_MARK = "hearth-test-poison";
 
     private KafkaEvents() {
     }
@@ -73,11 +75,12 @@ public final class KafkaEvents {
 
     /**
      * Every event on {@code topic} right now, each validated. Records that do not even claim to be CloudEvents (no
-     * {@code ce_type}: the poison records tests send on purpose) are left out; anything that claims to be one is held
-     * to the whole contract.
+     * {@code ce_type}) and records marked {@link #POISON_MARK} (the poison tests send on purpose) are left out;
+     * anything else that claims to be a CloudEvent is held to the whole contract.
      */
     public static List<PublishedEvent> readAll(String topic) {
-        return readRecords(topic).stream().filter(r -> header(r, "ce_type") != null).map(KafkaEvents::validated)
+        return readRecords(topic).stream().filter(r -> header(r, "ce_type") != null)
+                .filter(r -> header(r, POISON_MARK) == null).map(KafkaEvents::validated)
                 .sorted((a, b) -> a.time().compareTo(b.time())).toList();
     }
 
@@ -130,6 +133,11 @@ public final class KafkaEvents {
 
     /** Publishes with a chosen event id, to test that a repeated delivery changes nothing. */
     public static void publish(EventData data, Instant time, String id) {
+        send(record(EventType.of(data).topic(), data, time, id));
+    }
+
+    /** The record a producing service would publish for {@code data}, addressed to {@code topic}. */
+    public static ProducerRecord<String, String> record(String topic, EventData data, Instant time, String id) {
         EventType type = EventType.of(data);
         Headers headers = new RecordHeaders();
         header(headers, "ce_specversion", "1.0");
@@ -140,7 +148,7 @@ public final class KafkaEvents {
         header(headers, "ce_time", DateTimeFormatter.ISO_INSTANT.format(time));
         header(headers, "ce_dataschema", type.dataSchema().toString());
         header(headers, "content-type", "application/json");
-        send(new ProducerRecord<>(type.topic(), null, data.communityId(), EventJson.write(data), headers));
+        return new ProducerRecord<>(topic, null, data.communityId(), EventJson.write(data), headers);
     }
 
     /** Publishes a raw record, e.g. a poison one. */

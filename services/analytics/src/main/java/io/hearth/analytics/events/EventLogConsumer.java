@@ -3,17 +3,18 @@ package io.hearth.analytics.events;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.hearth.analytics.service.EventLogService;
 import io.hearth.platform.inbox.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Appends every event of the four Hearth topics to the event log, one channel per topic (consumer group
  * {@code analytics.event-log}, from the earliest offset). Each event id is claimed in the same transaction as its
- * row, so a redelivered or replayed event changes nothing; a record that cannot be decoded goes to
- * {@code hearth.dlq.analytics} and the channel carries on; an event type this version does not know is skipped.
+ * row, so a redelivered or replayed event changes nothing; poison (a record that cannot be decoded, breaks
+ * its schema, or has a type this version does not know) goes to {@code hearth.dlq.analytics} and the channel carries
+ * on; any other failure is retried until it passes.
  *
  * <h2>Rebuilding</h2>
  * The event log is the projection, and every number analytics reports is computed from it when asked, so rebuilding
@@ -45,26 +46,26 @@ public class EventLogConsumer {
     }
 
     @Incoming("membership-log")
-    public Uni<Void> onMembershipEvent(Message<String> message) {
-        return log(message);
+    public Uni<Void> onMembershipEvent(KafkaRecordBatch<String, String> batch) {
+        return log(batch);
     }
 
     @Incoming("content-log")
-    public Uni<Void> onContentEvent(Message<String> message) {
-        return log(message);
+    public Uni<Void> onContentEvent(KafkaRecordBatch<String, String> batch) {
+        return log(batch);
     }
 
     @Incoming("activity-log")
-    public Uni<Void> onActivityEvent(Message<String> message) {
-        return log(message);
+    public Uni<Void> onActivityEvent(KafkaRecordBatch<String, String> batch) {
+        return log(batch);
     }
 
     @Incoming("monetization-log")
-    public Uni<Void> onMonetizationEvent(Message<String> message) {
-        return log(message);
+    public Uni<Void> onMonetizationEvent(KafkaRecordBatch<String, String> batch) {
+        return log(batch);
     }
 
-    private Uni<Void> log(Message<String> message) {
-        return consumer.consume(CONSUMER, message, eventLog::append);
+    private Uni<Void> log(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(CONSUMER, batch, eventLog::append);
     }
 }

@@ -16,6 +16,10 @@ import io.smallrye.mutiny.Uni;
 /**
  * Keeps {@code community_member_replica} in step with membership's events, and answers role look-ups from it.
  * Services other than membership feed it from their consumer of {@code hearth.membership.v1}.
+ *
+ * <p>It relies on receiving a community's events in the order membership committed them: a join, then that
+ * member's role changes, then their leave. The relay publishes in that order and the consumer applies in it; a role
+ * change for someone not (or no longer) in the replica changes nothing.
  */
 @ApplicationScoped
 @DefaultBean

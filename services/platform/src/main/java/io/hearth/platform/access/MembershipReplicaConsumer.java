@@ -3,12 +3,12 @@ package io.hearth.platform.access;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.hearth.platform.config.HearthConfig;
 import io.hearth.platform.inbox.IdempotentConsumer;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Feeds {@link MembershipReplica} from {@code hearth.membership.v1} in every service that sets
@@ -29,7 +29,7 @@ public class MembershipReplicaConsumer {
     }
 
     @Incoming("membership-events")
-    public Uni<Void> onMembershipEvent(Message<String> message) {
-        return consumer.consume(consumerName, message, replica::apply);
+    public Uni<Void> onMembershipEvents(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(consumerName, batch, replica::apply);
     }
 }

@@ -1,5 +1,7 @@
 package io.hearth.platform.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -10,16 +12,36 @@ public interface HearthConfig {
 
     Outbox outbox();
 
+    Retention retention();
+
     MembershipReplica membershipReplica();
 
     interface Outbox {
-        /** How many pending events one relay pass publishes. */
-        @WithDefault("200")
+        /** The most pending events one relay batch reads and sends at once. */
+        @WithDefault("500")
         int batchSize();
 
-        /** How long published rows are kept for inspection before they are purged. */
+        /** How often a standing-by instance tries to become the relay, and the leader drains without a notice. */
+        @WithDefault("1s")
+        Duration tick();
+    }
+
+    /** How long each record kept only for a while lives; a job deletes older ones every few minutes. */
+    interface Retention {
+        /** Published outbox rows, kept for inspection: the topics are the record. */
         @WithDefault("P7D")
-        java.time.Duration retention();
+        Duration outbox();
+
+        /**
+         * Event ids a consumer has applied. Longer than any redelivery can come late; a replay from the beginning
+         * of a topic re-applies events in order, which rebuilds the same state.
+         */
+        @WithDefault("P14D")
+        Duration processedEvents();
+
+        /** Idempotency keys: a retry with the same key within this time gets the first result. */
+        @WithDefault("P1D")
+        Duration idempotencyKeys();
     }
 
     interface MembershipReplica {

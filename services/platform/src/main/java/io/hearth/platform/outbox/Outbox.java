@@ -1,6 +1,7 @@
 package io.hearth.platform.outbox;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,17 +15,44 @@ import io.smallrye.mutiny.Uni;
 /**
  * Records an event in the outbox. Call it inside the transaction that makes the change the event tells of, so
  * that both commit or neither does; {@link OutboxRelay} publishes it afterwards.
+ *
+ * <p>A community's events must reach Kafka in the order their transactions commit, but {@code seq} is drawn when the
+ * row is inserted, not when it commits. So recording takes a transaction-scoped lock on the community first: a second
+ * transaction of the same community draws its {@code seq} only after the first has committed (or rolled back), and
+ * {@code seq} order within a community is commit order. Other communities are not held up (but for the rare hash
+ * collision, which only costs a wait). Record the event as the transaction's last write: the lock is held until
+ * commit.
  */
 @ApplicationScoped
 public class Outbox {
+    /** The advisory-lock namespace of per-community outbox writes (two-key form; the relay uses another). */
+    static final int COMMUNITY_LOCK_SPACE = 0x4f42;
+
+    /**
+     * One statement: the lock is taken as the row source is read, before the row's {@code seq} is drawn as it is
+     * projected, so the draw happens under the lock.
+     */
+    private static final String INSERT = "insert into outbox_event"
+            + " (event_id, type, topic, data_schema, community_id, occurred_at, payload)"
+            + " select cast(:eventId as uuid), :type, :topic, :dataSchema, :community,"
+            + " cast(:occurredAt as timestamptz), :payload"
+            + " from pg_advisory_xact_lock(" + COMMUNITY_LOCK_SPACE + ", hashtext(:community))";
 
     public Uni<Void> record(EventData data, Instant occurredAt) {
-        OutboxEvent event = new OutboxEvent();
-        event.eventId = UUID.randomUUID();
-        event.type = EventType.of(data).type();
-        event.communityId = data.communityId();
-        event.occurredAt = occurredAt;
-        event.payload = EventJson.write(data);
-        return Panache.getSession().chain(session -> session.persist(event));
+        EventType type = EventType.of(data);
+        String payload = EventJson.write(data);
+        // Changes still held in the session are written first, so that every row lock this transaction takes is
+        // taken before the community lock: always in that order, two transactions cannot deadlock on the two.
+        return Panache.getSession().chain(session -> session.flush().chain(() -> session
+                .createNativeQuery(INSERT)
+                .setParameter("eventId", UUID.randomUUID())
+                .setParameter("type", type.type())
+                .setParameter("topic", type.topic())
+                .setParameter("dataSchema", type.dataSchema().toString())
+                .setParameter("community", data.communityId())
+                .setParameter("occurredAt", occurredAt.atOffset(ZoneOffset.UTC))
+                .setParameter("payload", payload)
+                .executeUpdate()))
+                .replaceWithVoid();
     }
 }

@@ -83,6 +83,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (DatabaseOutage.causedBy(e)) {
+            LOG.warnf("Database unavailable serving %s: %s", uri.getPath(), e.getMessage());
+            return Response.fromResponse(respond(503, "Service Unavailable",
+                    "The database is unavailable for a moment; nothing was changed. Retry shortly.", uri, List.of()))
+                    .header("Retry-After", "1").build();
+        }
         LOG.error("Unexpected failure serving " + uri.getPath(), e);
         return respond(500, "Internal Server Error", "Something went wrong on our side; nothing was changed.", uri,
                 List.of());
