@@ -81,7 +81,8 @@ public final class Benchmark {
         StackConfig config = StackConfig.defaults(root).withStateDir(state).withFreePorts()
                 .withStartTimeout(Duration.ofMinutes(10));
         Map<HearthService, URI> urls = new EnumMap<>(HearthService.class);
-        config.servicePorts().forEach((service, port) -> urls.put(service, URI.create("http://127.0.0.1:" + port + "/")));
+        config.servicePorts().forEach((service, port) -> urls.put(service,
+                URI.create("http://127.0.0.1:" + port + "/")));
         processes = new ServiceProcesses(root, urls);
         try {
             say("starting the stack in %s (logs in %s)", state, config.logDir());
