@@ -24,9 +24,11 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class EventLogRepository {
+    /** Bound as text and cast: a string bound straight to jsonb would be stored as one JSON string, not the object. */
     private static final String APPEND = "insert into event_log (event_id, type, community_id, person_id, role,"
             + " entry_channel, referrer_id, event_time, data)"
-            + " values (:eventId, :type, :community, :person, :role, :channel, :referrer, :time, cast(:data as jsonb))"
+            + " values (:eventId, :type, :community, :person, :role, :channel, :referrer, :time,"
+            + " cast(cast(:data as text) as jsonb))"
             + " on conflict (event_id) do nothing";
 
     /** Appends the event unless a row with its id is there already; must run in the consumer's transaction. */
