@@ -19,9 +19,11 @@ import io.hearth.activity.mapping.CheckInView;
 import io.hearth.activity.mapping.StreakView;
 import io.hearth.activity.service.CheckInService;
 import io.hearth.platform.rest.Caller;
+import io.hearth.platform.rest.CompletesDespiteDisconnect;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
+@CompletesDespiteDisconnect
 @Path("/communities/{communityId}/check-ins")
 @Authenticated
 @Tag(name = "Check-ins")

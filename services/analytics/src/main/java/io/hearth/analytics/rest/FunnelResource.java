@@ -17,9 +17,11 @@ import io.hearth.analytics.mapping.FunnelQuery;
 import io.hearth.analytics.mapping.FunnelView;
 import io.hearth.analytics.service.FunnelService;
 import io.hearth.platform.rest.Caller;
+import io.hearth.platform.rest.CompletesDespiteDisconnect;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
+@CompletesDespiteDisconnect
 @Path("/communities/{communityId}/funnels")
 @Authenticated
 @Tag(name = "Funnels")

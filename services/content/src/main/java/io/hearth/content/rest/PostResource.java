@@ -25,12 +25,14 @@ import io.hearth.content.mapping.CreatePostRequest;
 import io.hearth.content.mapping.PostView;
 import io.hearth.content.service.PostService;
 import io.hearth.platform.rest.Caller;
+import io.hearth.platform.rest.CompletesDespiteDisconnect;
 import io.hearth.platform.rest.Page;
 import io.hearth.platform.rest.PageParams;
 import io.hearth.platform.rest.Responses;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
+@CompletesDespiteDisconnect
 @Path("/communities/{communityId}/posts")
 @Authenticated
 @Tag(name = "Posts")

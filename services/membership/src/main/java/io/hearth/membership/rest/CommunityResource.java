@@ -21,10 +21,12 @@ import io.hearth.membership.mapping.CommunityView;
 import io.hearth.membership.mapping.CreateCommunityRequest;
 import io.hearth.membership.service.CommunityService;
 import io.hearth.platform.rest.Caller;
+import io.hearth.platform.rest.CompletesDespiteDisconnect;
 import io.hearth.platform.rest.Responses;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
+@CompletesDespiteDisconnect
 @Path("/communities")
 @Authenticated
 @Tag(name = "Communities")

@@ -17,9 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.hearth.membership.mapping.CreateEntryRequest;
 import io.hearth.membership.service.EntryService;
 import io.hearth.platform.rest.Caller;
+import io.hearth.platform.rest.CompletesDespiteDisconnect;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
+@CompletesDespiteDisconnect
 @Path("/communities/{communityId}/entries")
 @Authenticated
 @Tag(name = "Entries")

@@ -24,12 +24,14 @@ import io.hearth.membership.mapping.JoinRequest;
 import io.hearth.membership.mapping.MemberView;
 import io.hearth.membership.service.MembershipService;
 import io.hearth.platform.rest.Caller;
+import io.hearth.platform.rest.CompletesDespiteDisconnect;
 import io.hearth.platform.rest.Page;
 import io.hearth.platform.rest.PageParams;
 import io.hearth.platform.rest.Responses;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
+@CompletesDespiteDisconnect
 @Path("/communities/{communityId}/members")
 @Authenticated
 @Tag(name = "Members")

@@ -25,11 +25,13 @@ import io.hearth.monetization.mapping.OrderView;
 import io.hearth.monetization.mapping.PlaceOrderRequest;
 import io.hearth.monetization.service.OrderService;
 import io.hearth.platform.rest.Caller;
+import io.hearth.platform.rest.CompletesDespiteDisconnect;
 import io.hearth.platform.rest.Problems;
 import io.hearth.platform.rest.Responses;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
+@CompletesDespiteDisconnect
 @Path("/communities/{communityId}/orders")
 @Authenticated
 @Tag(name = "Orders")

@@ -27,9 +27,11 @@ import io.hearth.monetization.mapping.OrderView;
 import io.hearth.monetization.mapping.PaymentCallback;
 import io.hearth.monetization.service.PaymentService;
 import io.hearth.monetization.service.WebhookSignature;
+import io.hearth.platform.rest.CompletesDespiteDisconnect;
 import io.hearth.platform.rest.Problems;
 import io.smallrye.mutiny.Uni;
 
+@CompletesDespiteDisconnect
 @Path("/payments/webhook")
 @Tag(name = "Payments")
 public class PaymentWebhookResource {

@@ -23,12 +23,14 @@ import io.hearth.monetization.mapping.CreatePlanRequest;
 import io.hearth.monetization.mapping.PlanView;
 import io.hearth.monetization.service.PlanService;
 import io.hearth.platform.rest.Caller;
+import io.hearth.platform.rest.CompletesDespiteDisconnect;
 import io.hearth.platform.rest.Page;
 import io.hearth.platform.rest.PageParams;
 import io.hearth.platform.rest.Responses;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
+@CompletesDespiteDisconnect
 @Path("/communities/{communityId}/plans")
 @Authenticated
 @Tag(name = "Plans")
