@@ -115,7 +115,7 @@ public class MembershipService {
     /** The caller leaves; the owner cannot leave the community they own. */
     @WithTransaction
     public Uni<Void> leave(UUID communityId, String userId) {
-        return memberships.findCurrent(communityId, userId)
+        return memberships.findCurrentForUpdate(communityId, userId)
                 .onItem().ifNull().failWith(() -> Problems.notFound("You are not a member of community "
                         + communityId + "."))
                 .chain(m -> {
@@ -130,7 +130,8 @@ public class MembershipService {
 
     /**
      * The owner makes a member an admin, or an admin a plain member again. Setting the role someone already has
-     * changes nothing and publishes nothing.
+     * changes nothing and publishes nothing. The stay is locked first, so a leave racing this either ends it before
+     * (404: no role change, no event) or after (the role event, then the leave).
      */
     @WithTransaction
     public Uni<MemberView> changeRole(UUID communityId, String userId, CommunityRole role, String callerId) {
@@ -138,7 +139,7 @@ public class MembershipService {
             return Uni.createFrom().failure(Problems.invalidField("role", "must be ADMIN or MEMBER"));
         }
         return access.require(communityId.toString(), callerId, Set.of(CommunityRole.OWNER))
-                .chain(() -> memberships.findCurrent(communityId, userId))
+                .chain(() -> memberships.findCurrentForUpdate(communityId, userId))
                 .onItem().ifNull().failWith(() -> Problems.notFound(userId + " is not a member of community "
                         + communityId + "."))
                 .chain(m -> {
