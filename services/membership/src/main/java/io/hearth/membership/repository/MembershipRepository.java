@@ -32,10 +32,6 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, L
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
-    public Uni<Long> countCurrent(UUID communityId) {
-        return count("communityId = ?1 and leftAt is null", communityId);
-    }
-
     /** Current members after {@code afterSeq} in join order, one more than {@code limit} to tell if more follow. */
     public Uni<List<Membership>> pageCurrent(UUID communityId, long afterSeq, int limit) {
         return find("communityId = ?1 and leftAt is null and seq > ?2 order by seq", communityId, afterSeq)
