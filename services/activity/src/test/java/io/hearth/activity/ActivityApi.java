@@ -38,7 +38,7 @@ final class ActivityApi {
         return as(TestTokens.member(userId)).get("/communities/{id}/check-ins/me", communityId).statusCode();
     }
 
-    /** The hearth.checkin.recorded events of one member in one community, oldest first. */
+    /** The hearth.checkin.recorded events of one member in one community, in the order activity published them. */
     static java.util.List<CheckInRecorded> checkInEvents(String communityId, String userId) {
         return KafkaEvents.events(EventType.CHECKIN_RECORDED, e -> ofMember(e, communityId, userId)).stream()
                 .map(e -> e.data(CheckInRecorded.class)).toList();

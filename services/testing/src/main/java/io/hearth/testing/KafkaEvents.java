@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -68,20 +69,50 @@ public final class KafkaEvents {
         return found;
     }
 
-    /** Every event of {@code type} matching {@code filter} on its topic right now, oldest first. */
+    /**
+     * Every event of {@code type} matching {@code filter} on its topic right now, in topic order (see
+     * {@link #readAll}): the order consumers see them in, which is not event-time order. Filtered to one community,
+     * that is the order its events were published in.
+     */
     public static List<PublishedEvent> events(EventType type, Predicate<PublishedEvent> filter) {
         return readAll(type.topic()).stream().filter(e -> e.is(type)).filter(filter).toList();
     }
 
     /**
-     * Every event on {@code topic} right now, each validated. Records that do not even claim to be CloudEvents (no
+     * Every event on {@code topic} right now, each validated, in topic order: partition by partition, each in offset
+     * order. Events of different partitions have no order between them, so none is made up (and event time is not
+     * an order: a late or replayed event carries an old time). Records that do not even claim to be CloudEvents (no
      * {@code ce_type}) and records marked {@link #POISON_MARK} (the poison tests send on purpose) are left out;
      * anything else that claims to be a CloudEvent is held to the whole contract.
      */
     public static List<PublishedEvent> readAll(String topic) {
         return readRecords(topic).stream().filter(r -> header(r, "ce_type") != null)
-                .filter(r -> header(r, POISON_MARK) == null).map(KafkaEvents::validated)
-                .sorted((a, b) -> a.time().compareTo(b.time())).toList();
+                .filter(r -> header(r, POISON_MARK) == null).map(KafkaEvents::validated).toList();
+    }
+
+    /**
+     * Every event of one community on {@code topic} right now, in the order its consumers apply them: events are keyed
+     * by community id, so they share one partition, and that partition's offset order is the community's order.
+     */
+    public static List<PublishedEvent> communityEvents(String topic, String communityId) {
+        List<PublishedEvent> events = readAll(topic).stream().filter(e -> communityId.equals(e.key())).toList();
+        if (events.stream().map(PublishedEvent::partition).distinct().count() > 1) {
+            throw new AssertionError("Events of community " + communityId + " are on more than one partition of "
+                    + topic + ", so they have no order: " + events);
+        }
+        return events;
+    }
+
+    /** Waits until {@code until} holds for the community's events on {@code topic}, and returns them in order. */
+    public static List<PublishedEvent> awaitCommunityEvents(String topic, String communityId,
+            Predicate<List<PublishedEvent>> until) {
+        List<PublishedEvent> found = new ArrayList<>();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            found.clear();
+            found.addAll(communityEvents(topic, communityId));
+            return until.test(found);
+        });
+        return found;
     }
 
     /**
@@ -99,13 +130,22 @@ public final class KafkaEvents {
         return found.get(0);
     }
 
+    /** The records on the dead-letter topic {@code topic} right now that match {@code filter}. */
+    public static List<ConsumerRecord<String, String>> deadLetters(String topic,
+            Predicate<ConsumerRecord<String, String>> filter) {
+        return readRecords(topic).stream().filter(filter).toList();
+    }
+
     /** The value of a record's header, or null. */
     public static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** Every record on {@code topic} right now, as it is; none when the topic does not exist yet. */
+    /**
+     * Every record on {@code topic} right now, as it is, partition after partition, each in offset order; none when
+     * the topic does not exist yet. A poll interleaves partitions, so records are gathered per partition.
+     */
     private static List<ConsumerRecord<String, String>> readRecords(String topic) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, HearthTestResource.bootstrapServers(),
@@ -116,11 +156,16 @@ public final class KafkaEvents {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            Map<Integer, List<ConsumerRecord<String, String>>> byPartition = new TreeMap<>();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    // Only what was there when reading began, so that one read is one snapshot of the topic.
+                    if (record.offset() < end.get(new TopicPartition(topic, record.partition()))) {
+                        byPartition.computeIfAbsent(record.partition(), p -> new ArrayList<>()).add(record);
+                    }
+                }
             }
-            return records;
+            return byPartition.values().stream().flatMap(List::stream).toList();
         }
     }
 
@@ -170,7 +215,7 @@ public final class KafkaEvents {
         PublishedEvent event = new PublishedEvent(record.topic(), record.key(), header(record, "ce_id"),
                 header(record, "ce_specversion"), header(record, "ce_source"), header(record, "ce_type"),
                 header(record, "ce_subject"), parseTime(header(record, "ce_time")), header(record, "ce_dataschema"),
-                record.value());
+                record.value(), record.partition(), record.offset());
         if (event.id() == null || !"1.0".equals(event.specVersion()) || event.source() == null || event.type() == null
                 || event.subject() == null || event.time() == null || event.dataSchema() == null) {
             throw new AssertionError("Not a complete CloudEvent on " + record.topic() + ": " + event);

@@ -31,6 +31,14 @@ public class EventLogRepository {
             + " cast(cast(:data as text) as jsonb))"
             + " on conflict (event_id) do nothing";
 
+    /**
+     * Entry + window: whole days of the UTC calendar, as METRICS.md counts days, so always n x 24 hours. Adding days
+     * to a timestamptz directly would follow the session's TimeZone, where a day across a DST change is 23 or 25
+     * hours; the session's zone is whatever the database or role defaults to, so it is pinned here.
+     */
+    private static final String WINDOW_END =
+            "((e.t at time zone 'UTC') + make_interval(days => :windowDays)) at time zone 'UTC'";
+
     /** Appends the event unless a row with its id is there already; must run in the consumer's transaction. */
     public Uni<Void> append(LoggedEvent event) {
         return Panache.getSession().chain(session -> session.createNativeQuery(APPEND)
@@ -95,7 +103,7 @@ public class EventLogRepository {
             sql.append(" left join lateral (select min(event_time) as t from event_log")
                     .append(" where community_id = :community and type = :step").append(step)
                     .append(" and person_id = e.person_id and event_time >= ").append(previous)
-                    .append(" and event_time < e.t + make_interval(days => :windowDays)) ").append(alias)
+                    .append(" and event_time < ").append(WINDOW_END).append(") ").append(alias)
                     .append(" on true");
             previous = alias + ".t";
         }

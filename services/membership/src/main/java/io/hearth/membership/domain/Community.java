@@ -29,6 +29,10 @@ public class Community {
     @Column(name = "size_cap")
     public Integer sizeCap;
 
+    /** Current members; changed only by the conditional updates of CommunityRepository, never through this field. */
+    @Column(name = "member_count", nullable = false)
+    public int memberCount;
+
     @Column(name = "owner_id", nullable = false)
     public String ownerId;
 

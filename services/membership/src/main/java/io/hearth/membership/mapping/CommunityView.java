@@ -10,8 +10,8 @@ import io.hearth.membership.domain.SizeTier;
 public record CommunityView(UUID id, String name, String theme, CommunityKind kind, Integer sizeCap, String ownerId,
         long memberCount, SizeTier sizeTier, Instant createdAt) {
 
-    public static CommunityView of(Community community, long memberCount) {
+    public static CommunityView of(Community community) {
         return new CommunityView(community.id, community.name, community.theme, community.kind, community.sizeCap,
-                community.ownerId, memberCount, SizeTier.of(memberCount), community.createdAt);
+                community.ownerId, community.memberCount, SizeTier.of(community.memberCount), community.createdAt);
     }
 }

@@ -3,7 +3,6 @@ package io.hearth.membership.repository;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import io.hearth.membership.domain.Community;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -12,8 +11,18 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CommunityRepository implements PanacheRepositoryBase<Community, UUID> {
 
-    /** The community, locked until the transaction ends, so that concurrent joins see each other's count. */
-    public Uni<Community> findForUpdate(UUID id) {
-        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    /**
+     * Takes a place in the community for a joining member if it has room, in one atomic conditional update: true if
+     * taken. The row stays locked only from this update to the commit, so call it as the join's last write; two joins
+     * for the last place cannot both take it, and nothing is counted.
+     */
+    public Uni<Boolean> takePlace(UUID id) {
+        return update("memberCount = memberCount + 1 where id = ?1 and (sizeCap is null or memberCount < sizeCap)", id)
+                .map(updated -> updated == 1);
+    }
+
+    /** Gives back the place of a member who left. */
+    public Uni<Void> freePlace(UUID id) {
+        return update("memberCount = memberCount - 1 where id = ?1", id).replaceWithVoid();
     }
 }

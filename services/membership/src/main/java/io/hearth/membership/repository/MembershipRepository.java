@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.hearth.membership.domain.Membership;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -19,8 +20,16 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, L
                 Parameters.with("community", communityId).and("user", userId)).firstResult();
     }
 
-    public Uni<Long> countCurrent(UUID communityId) {
-        return count("communityId = ?1 and leftAt is null", communityId);
+    /**
+     * The person's current stay, locked until the transaction ends, or null. A leave and a role change of one member
+     * each take this lock before deciding anything, so they apply one after the other: the second reads what the
+     * first committed (a stay that has ended is no longer current and is not found), and their events follow in the
+     * same order.
+     */
+    public Uni<Membership> findCurrentForUpdate(UUID communityId, String userId) {
+        return find("communityId = :community and userId = :user and leftAt is null",
+                Parameters.with("community", communityId).and("user", userId))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     /** Current members after {@code afterSeq} in join order, one more than {@code limit} to tell if more follow. */

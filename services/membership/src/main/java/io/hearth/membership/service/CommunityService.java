@@ -57,6 +57,7 @@ public class CommunityService {
         community.sizeCap = request.sizeCap();
         community.ownerId = ownerId;
         community.createdAt = now;
+        community.memberCount = 1;
         Membership owner = new Membership();
         owner.communityId = community.id;
         owner.userId = ownerId;
@@ -68,7 +69,7 @@ public class CommunityService {
                 .call(() -> outbox.record(new CommunityCreated(id, community.name, community.theme,
                         community.kind.name(), community.sizeCap, ownerId), now))
                 .call(() -> outbox.record(new MemberJoined(id, ownerId, CommunityRole.OWNER, null, null, null), now))
-                .map(c -> CommunityView.of(c, 1));
+                .map(CommunityView::of);
     }
 
     /** The community, for its members. */
@@ -81,6 +82,6 @@ public class CommunityService {
     private Uni<CommunityView> view(UUID communityId) {
         return communities.findById(communityId)
                 .onItem().ifNull().failWith(() -> Problems.notFound("No community " + communityId + "."))
-                .chain(c -> memberships.countCurrent(communityId).map(n -> CommunityView.of(c, n)));
+                .map(CommunityView::of);
     }
 }

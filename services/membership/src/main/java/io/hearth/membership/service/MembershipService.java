@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.exception.ConstraintViolationException;
+
 import io.hearth.contracts.events.CommunityRole;
 import io.hearth.contracts.events.MemberJoined;
 import io.hearth.contracts.events.MemberLeft;
@@ -22,6 +24,7 @@ import io.hearth.platform.access.CommunityAccess;
 import io.hearth.platform.idempotency.IdempotencyKeys;
 import io.hearth.platform.outbox.Outbox;
 import io.hearth.platform.rest.Page;
+import io.hearth.platform.rest.ProblemException;
 import io.hearth.platform.rest.Problems;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -47,8 +50,9 @@ public class MembershipService {
     }
 
     /**
-     * The caller joins the community as a member, attributed to the entry they came through. The community row is
-     * locked for the transaction so that two joins cannot both take the last place.
+     * The caller joins the community as a member, attributed to the entry they came through. The place is taken last,
+     * by one conditional update of the community's member count, so that two joins cannot both take the last place
+     * and the community row is locked only until the commit that follows.
      */
     @WithTransaction
     public Uni<IdempotencyKeys.Outcome<MemberView>> join(UUID communityId, String userId, String entryCode,
@@ -62,16 +66,20 @@ public class MembershipService {
     }
 
     private Uni<MemberView> insert(UUID communityId, String userId, String entryCode) {
-        return communities.findForUpdate(communityId)
+        return communities.findById(communityId)
                 .onItem().ifNull().failWith(() -> Problems.notFound("No community " + communityId + "."))
                 .call(community -> memberships.findCurrent(communityId, userId).invoke(existing -> {
                     if (existing != null) {
-                        throw Problems.conflict("You are already a member of community " + communityId + ".");
+                        throw alreadyAMember(communityId);
                     }
                 }))
-                .call(community -> checkRoom(community))
-                .chain(community -> entryOf(communityId, entryCode))
-                .chain(entry -> {
+                // Refuses early on the count as read; takePlace below is what holds the cap under concurrency.
+                .invoke(community -> {
+                    if (community.sizeCap != null && community.memberCount >= community.sizeCap) {
+                        throw full(community);
+                    }
+                })
+                .chain(community -> entryOf(communityId, entryCode).chain(entry -> {
                     Membership m = new Membership();
                     m.communityId = communityId;
                     m.userId = userId;
@@ -83,22 +91,39 @@ public class MembershipService {
                         m.referrerId = entry.channel == EntryChannel.REFERRAL ? entry.createdBy : null;
                     }
                     return memberships.persist(m)
+                            // The same person joining twice at once: the second waits on the unique index of
+                            // current stays until the first commits, then fails here.
+                            .onFailure(MembershipService::isSecondCurrentStay)
+                            .transform(e -> alreadyAMember(communityId))
                             .call(() -> outbox.record(new MemberJoined(communityId.toString(), userId, m.role,
                                     m.entryCode, m.channel == null ? null : m.channel.name(), m.referrerId), m.joinedAt))
+                            .call(() -> communities.takePlace(communityId).invoke(taken -> {
+                                if (!taken) {
+                                    throw full(community);
+                                }
+                            }))
                             .map(MemberView::of);
-                });
+                }));
     }
 
-    private Uni<Void> checkRoom(Community community) {
-        if (community.sizeCap == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return memberships.countCurrent(community.id).invoke(count -> {
-            if (count >= community.sizeCap) {
-                throw Problems.unprocessable("Community " + community.id + " is full: it allows "
-                        + community.sizeCap + " members.");
+    private static ProblemException alreadyAMember(UUID communityId) {
+        return Problems.conflict("You are already a member of community " + communityId + ".");
+    }
+
+    private static ProblemException full(Community community) {
+        return Problems.unprocessable("Community " + community.id + " is full: it allows " + community.sizeCap
+                + " members.");
+    }
+
+    /** Hibernate Reactive reports the unique index of current stays as a ConstraintViolationException naming it. */
+    private static boolean isSecondCurrentStay(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation
+                    && "membership_current".equals(violation.getConstraintName())) {
+                return true;
             }
-        }).replaceWithVoid();
+        }
+        return false;
     }
 
     private Uni<Entry> entryOf(UUID communityId, String code) {
@@ -115,7 +140,7 @@ public class MembershipService {
     /** The caller leaves; the owner cannot leave the community they own. */
     @WithTransaction
     public Uni<Void> leave(UUID communityId, String userId) {
-        return memberships.findCurrent(communityId, userId)
+        return memberships.findCurrentForUpdate(communityId, userId)
                 .onItem().ifNull().failWith(() -> Problems.notFound("You are not a member of community "
                         + communityId + "."))
                 .chain(m -> {
@@ -124,13 +149,15 @@ public class MembershipService {
                                 "The owner cannot leave the community they own."));
                     }
                     m.leftAt = Instant.now();
-                    return outbox.record(new MemberLeft(communityId.toString(), userId), m.leftAt);
+                    return outbox.record(new MemberLeft(communityId.toString(), userId), m.leftAt)
+                            .call(() -> communities.freePlace(communityId));
                 });
     }
 
     /**
      * The owner makes a member an admin, or an admin a plain member again. Setting the role someone already has
-     * changes nothing and publishes nothing.
+     * changes nothing and publishes nothing. The stay is locked first, so a leave racing this either ends it before
+     * (404: no role change, no event) or after (the role event, then the leave).
      */
     @WithTransaction
     public Uni<MemberView> changeRole(UUID communityId, String userId, CommunityRole role, String callerId) {
@@ -138,7 +165,7 @@ public class MembershipService {
             return Uni.createFrom().failure(Problems.invalidField("role", "must be ADMIN or MEMBER"));
         }
         return access.require(communityId.toString(), callerId, Set.of(CommunityRole.OWNER))
-                .chain(() -> memberships.findCurrent(communityId, userId))
+                .chain(() -> memberships.findCurrentForUpdate(communityId, userId))
                 .onItem().ifNull().failWith(() -> Problems.notFound(userId + " is not a member of community "
                         + communityId + "."))
                 .chain(m -> {

@@ -1,5 +1,6 @@
 package io.hearth.platform.idempotency;
 
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -50,7 +51,9 @@ public class IdempotencyKeys {
 
     private static boolean isUniqueViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+            // Hibernate Reactive reports it as a ConstraintViolationException over an SQLException, not a PgException.
+            if (t instanceof PgException pg && "23505".equals(pg.getSqlState())
+                    || t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;
             }
         }
