@@ -20,8 +20,9 @@ import io.smallrye.mutiny.Uni;
  * row is inserted, not when it commits. So recording takes a transaction-scoped lock on the community first: a second
  * transaction of the same community draws its {@code seq} only after the first has committed (or rolled back), and
  * {@code seq} order within a community is commit order. Other communities are not held up (but for the rare hash
- * collision, which only costs a wait). Record the event as the transaction's last write: the lock is held until
- * commit.
+ * collision, which only costs a wait). The lock is held until commit: record the event as the transaction's last
+ * write, or at least take any lock after it in the same order on every path (membership's joins and leaves update the
+ * community's member count after it), so that two transactions never wait for each other.
  */
 @ApplicationScoped
 public class Outbox {
