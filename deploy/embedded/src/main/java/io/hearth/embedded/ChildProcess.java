@@ -136,6 +136,23 @@ public final class ChildProcess implements AutoCloseable {
         return String.join("\n", tail);
     }
 
+    /**
+     * Kills the process and whatever it started at once, as a crash would: {@link Process#destroyForcibly()} sends
+     * SIGKILL on Linux, so no shutdown hook runs and nothing is flushed. Returns the exit status once the process is
+     * gone (137, 128 + SIGKILL, unless it had exited before).
+     */
+    public int kill() {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing " + name, e);
+        }
+    }
+
     /** Stops the process and whatever it started: SIGTERM first so servers shut down cleanly, then SIGKILL. */
     @Override
     public void close() {

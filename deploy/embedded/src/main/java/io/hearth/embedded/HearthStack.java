@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -43,6 +44,8 @@ public final class HearthStack implements AutoCloseable {
     private KafkaServer kafka;
     private KeycloakServer keycloak;
     private final Map<HearthService, ChildProcess> services = new EnumMap<>(HearthService.class);
+    /** Instances started beside the stack's own by fault tests; stopped first on close. */
+    private final List<ServiceInstance> moreInstances = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private HearthStack(StackConfig config) {
@@ -111,6 +114,11 @@ public final class HearthStack implements AutoCloseable {
     }
 
     private void launchService(HearthService service, int port) {
+        services.put(service, launch(service, port, logFile(service)));
+    }
+
+    /** Starts one process of the service on {@code port}, wired to this stack's database, broker and Keycloak. */
+    private ChildProcess launch(HearthService service, int port, Path logFile) {
         Ports.requireFree(port, service.id());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -130,8 +138,63 @@ public final class HearthStack implements AutoCloseable {
         Map<String, String> env = service == HearthService.MONETIZATION
                 ? Map.of("HEARTH_PAYMENTS_WEBHOOK_SECRET", config.paymentsWebhookSecret())
                 : Map.of();
-        services.put(service, ChildProcess.launch(service.id(), command, env,
-                service.moduleDir(config.repositoryRoot()), logFile(service)));
+        return ChildProcess.launch(service.id(), command, env, service.moduleDir(config.repositoryRoot()), logFile);
+    }
+
+    /**
+     * Kills the service's process at once with SIGKILL, as a crash would: no shutdown hook runs, nothing is flushed,
+     * whatever it committed but had not yet published stays in its outbox. {@link #startService} brings it back.
+     */
+    public void killService(HearthService service) {
+        int status = running(service).kill();
+        say("%s killed (exit status %d)", service.id(), status);
+    }
+
+    /** Starts a service that was killed (or has exited) again on its own port, and waits until it is ready. */
+    public void startService(HearthService service) {
+        ChildProcess current = running(service);
+        if (current.isAlive()) {
+            throw new IllegalStateException(service.id() + " is running; kill it first");
+        }
+        long t = System.nanoTime();
+        URI url = serviceUrl(service);
+        ChildProcess process = launch(service, url.getPort(), logFile(service));
+        services.put(service, process);
+        process.awaitHttpOk(url.resolve("/q/health/ready"), config.startTimeout());
+        say("%s ready again on %s (%s)", service.id(), url, since(t));
+    }
+
+    /**
+     * Starts one more instance of each service named, as a second replica would run: the same database and consumer
+     * groups, a free HTTP port, its own log file ({@code <service>-2.log}, ...). All boot at once; returns when all
+     * are ready. {@link #close()} stops them too.
+     */
+    public List<ServiceInstance> startMoreInstances(HearthService... more) {
+        long t = System.nanoTime();
+        List<ServiceInstance> started = new ArrayList<>();
+        for (HearthService service : more) {
+            running(service);
+            int port = Ports.free();
+            long sameService = moreInstances.stream().filter(i -> i.service() == service).count();
+            Path log = config.logDir().resolve(service.id() + "-" + (sameService + 2) + ".log");
+            ServiceInstance instance = new ServiceInstance(service, URI.create("http://127.0.0.1:" + port + "/"),
+                    launch(service, port, log));
+            moreInstances.add(instance);
+            started.add(instance);
+        }
+        for (ServiceInstance instance : started) {
+            instance.process().awaitHttpOk(instance.url().resolve("/q/health/ready"), config.startTimeout());
+            say("another %s ready on %s (%s)", instance.service().id(), instance.url(), since(t));
+        }
+        return List.copyOf(started);
+    }
+
+    private ChildProcess running(HearthService service) {
+        ChildProcess process = services.get(service);
+        if (process == null) {
+            throw new IllegalArgumentException(service.id() + " is not part of this stack");
+        }
+        return process;
     }
 
     private Path realmFile() {
@@ -201,6 +264,7 @@ public final class HearthStack implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        moreInstances.forEach(instance -> quietly(instance.service().id() + " at " + instance.url(), instance));
         List<HearthService> running = new ArrayList<>(services.keySet());
         Collections.reverse(running);
         running.forEach(service -> quietly(service.id(), services.get(service)));

@@ -19,19 +19,24 @@ import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 
 /**
  * A real Kafka broker and KRaft controller in one node, in this JVM, from the Kafka jars. Its log directory is kept
- * across restarts, so the topics and their records survive.
+ * across restarts, so the topics and their records survive. A fault test can {@link #stop()} it and
+ * {@link #startAgain()} it on the same port, as a broker outage would look to the services.
  */
 public final class KafkaServer implements AutoCloseable {
     /** Fixed so that a kept log directory formatted by an earlier run is accepted again. */
     private static final String CLUSTER_ID = "hearth-local-kraft-01";
     public static final int PARTITIONS = 3;
 
-    private final EmbeddedKafkaBroker broker;
+    private final Path logDir;
     private final int port;
+    private final int controllerPort;
+    /** Null while stopped. */
+    private EmbeddedKafkaBroker broker;
 
-    private KafkaServer(EmbeddedKafkaBroker broker, int port) {
-        this.broker = broker;
+    private KafkaServer(Path logDir, int port, int controllerPort) {
+        this.logDir = logDir;
         this.port = port;
+        this.controllerPort = controllerPort;
     }
 
     /** Starts the broker on {@code port} (0 picks a free one) with its data in {@code logDir}. */
@@ -41,11 +46,23 @@ public final class KafkaServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int kafkaPort = port > 0 ? port : freePort();
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
+        KafkaServer server = new KafkaServer(logDir, port > 0 ? port : freePort(), freePort());
+        server.startAgain();
+        return server;
+    }
+
+    /**
+     * Starts the broker after {@link #stop()}, on the same ports with the same log directory: topics, records and
+     * committed offsets are as they were. Does nothing if it runs.
+     */
+    public synchronized void startAgain() {
+        if (broker != null) {
+            return;
+        }
+        EmbeddedKafkaBroker starting = new EmbeddedKafkaBroker()
                 .withKafkaHost("127.0.0.1")
-                .withKafkaPort(kafkaPort)
-                .withControllerPort(freePort())
+                .withKafkaPort(port)
+                .withControllerPort(controllerPort)
                 .withClusterId(CLUSTER_ID)
                 .withDeleteLogDirsOnClose(false)
                 .withAdditionalProperties(p -> {
@@ -58,8 +75,24 @@ public final class KafkaServer implements AutoCloseable {
                     p.put("broker.session.timeout.ms", "2000");
                     p.put("broker.heartbeat.interval.ms", "500");
                 });
-        broker.start();
-        return new KafkaServer(broker, kafkaPort);
+        starting.start();
+        broker = starting;
+    }
+
+    /** Stops the broker, as an outage would: clients lose it until {@link #startAgain()}; its data stays. */
+    public synchronized void stop() {
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return broker != null;
+    }
+
+    public int port() {
+        return port;
     }
 
     public String bootstrapServers() {
@@ -85,7 +118,7 @@ public final class KafkaServer implements AutoCloseable {
 
     @Override
     public void close() {
-        broker.close();
+        stop();
     }
 
     static int freePort() {

@@ -155,12 +155,81 @@ public final class KeycloakServer implements AutoCloseable {
                 "client_secret", secret));
     }
 
+    /**
+     * Creates a user in the realm with a password and realm roles, through Keycloak's admin REST API signed in as the
+     * bootstrap admin; returns the user's id, which is the {@code sub} of their tokens. For tests that need more
+     * people than the realm's demo users.
+     */
+    public String createUser(String username, String password, String... realmRoles) {
+        String admin = requestToken(tokenUrl("master"), Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", ADMIN_USERNAME, "password", ADMIN_PASSWORD));
+        String adminApi = baseUrl() + "/admin/realms/" + REALM;
+        // A complete profile (names, verified e-mail) and no required actions, or the password grant is refused.
+        Map<String, Object> user = Map.of("username", username, "enabled", true, "emailVerified", true,
+                "firstName", username, "lastName", "Test", "email", username + "@hearth.local",
+                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(adminApi + "/users")), admin, user);
+        String location = created.headers().firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException("Keycloak created " + username + " but said not where"));
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        if (realmRoles.length > 0) {
+            List<JsonNode> roles = new ArrayList<>();
+            for (String role : realmRoles) {
+                roles.add(readJson(send(HttpRequest.newBuilder(URI.create(adminApi + "/roles/"
+                        + URLEncoder.encode(role, StandardCharsets.UTF_8).replace("+", "%20"))), admin, null).body()));
+            }
+            send(HttpRequest.newBuilder(URI.create(adminApi + "/users/" + id + "/role-mappings/realm")), admin, roles);
+        }
+        return id;
+    }
+
+    /** An admin API call: GET without a body, POST with one as JSON; anything but 2xx fails. */
+    private HttpResponse<String> send(HttpRequest.Builder request, String token, Object body) {
+        request.timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
+        try {
+            if (body == null) {
+                request.GET();
+            } else {
+                request.header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            }
+            HttpRequest built = request.build();
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("Keycloak admin API " + built.method() + " " + built.uri()
+                        + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Keycloak admin API call failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while calling Keycloak's admin API", e);
+        }
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String tokenUrl(String realm) {
+        return baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token";
+    }
+
     private String requestToken(Map<String, String> form) {
+        return requestToken(tokenUrl(), form);
+    }
+
+    private String requestToken(String tokenUrl, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUrl()))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUrl))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -176,7 +245,7 @@ public final class KeycloakServer implements AutoCloseable {
             }
             return token.asText();
         } catch (IOException e) {
-            throw new UncheckedIOException("Token request to " + tokenUrl() + " failed", e);
+            throw new UncheckedIOException("Token request to " + tokenUrl + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while requesting a token", e);

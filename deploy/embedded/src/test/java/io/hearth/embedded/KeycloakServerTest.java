@@ -64,6 +64,17 @@ class KeycloakServerTest {
     }
 
     @Test
+    void createdUserSignsInWithTheRealmRolesGiven() throws Exception {
+        String id = keycloak.createUser("created-member", "pass-created", "member");
+
+        JsonNode claims = claims(keycloak.accessToken("created-member", "pass-created"));
+        assertEquals(id, claims.path("sub").asText());
+        Set<String> roles = realmRoles(claims);
+        assertTrue(roles.contains("member"), "roles: " + roles);
+        assertFalse(roles.contains("operator"), "roles: " + roles);
+    }
+
+    @Test
     void wrongPasswordIsRefused() {
         KeycloakServer.TokenRefusedException refused = assertThrows(KeycloakServer.TokenRefusedException.class,
                 () -> keycloak.accessToken("operator", "not-the-password"));
