@@ -313,7 +313,7 @@ public final class HearthStack implements AutoCloseable {
             text.append(String.format("  %-13s Kafka and PostgreSQL log to %s%n", "",
                     launcherLog.toString().replace(root, "")));
         }
-        text.append("\nA token (users operator, member1, member2, member3; password hearth):\n");
+        text.append("\nA token (users operator, member1, member2, member3, platform; password hearth):\n");
         text.append("  curl -s -d grant_type=password -d client_id=").append(KeycloakServer.CLI_CLIENT)
                 .append(" -d username=operator -d password=hearth \\\n    ").append(keycloak.tokenUrl())
                 .append(" | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/'\n");

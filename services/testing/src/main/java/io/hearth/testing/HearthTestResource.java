@@ -54,6 +54,25 @@ public class HearthTestResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Stops the database, as an outage would; {@link #startDatabase()} brings it back on the same port and data. */
+    public static synchronized void stopDatabase() {
+        running().stop();
+    }
+
+    /** Starts the database again after {@link #stopDatabase()}; does nothing while it runs. */
+    public static synchronized void startDatabase() {
+        if (!running().isRunning()) {
+            postgres.startAgain();
+        }
+    }
+
+    private static PostgresServer running() {
+        if (postgres == null) {
+            throw new IllegalStateException("HearthTestResource has not started");
+        }
+        return postgres;
+    }
+
     /** The bootstrap servers of the running broker, for {@link KafkaEvents}. */
     public static String bootstrapServers() {
         if (kafka == null) {
