@@ -29,6 +29,7 @@ import io.hearth.contracts.events.Topics;
 import io.hearth.embedded.ChildProcess;
 import io.hearth.embedded.HearthService;
 import io.hearth.embedded.HearthStack;
+import io.hearth.embedded.LauncherLogging;
 import io.hearth.embedded.StackConfig;
 
 /**
@@ -74,7 +75,7 @@ public final class Benchmark {
         Path state = target.resolve("bench-state");
         deleteTree(state);
         Files.createDirectories(state);
-        LogToFile.install(state.resolve("logs/bench.log"));
+        LauncherLogging.toFile(state.resolve("logs/bench.log"));
         describeMachine();
 
         // A shared, busy machine can take minutes to boot Keycloak and five services: wait rather than fail.

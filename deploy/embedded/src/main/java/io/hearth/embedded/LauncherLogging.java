@@ -18,13 +18,13 @@ import java.util.logging.StreamHandler;
 
 /**
  * Sends what runs inside the launcher's JVM (the Kafka broker, the PostgreSQL wrapper) to a file, so that the terminal
- * shows only the launcher's own lines.
+ * shows only the launcher's own lines; the benchmark's JVM, which hosts the stack too, uses it as well.
  */
-final class LauncherLogging {
+public final class LauncherLogging {
     private LauncherLogging() {
     }
 
-    static void toFile(Path file) {
+    public static void toFile(Path file) {
         try {
             Files.createDirectories(file.getParent());
             // A plain stream rather than java.util.logging.FileHandler, which leaves a .lck file behind.

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -31,7 +30,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.hearth.analytics.AnalyticsApi.Funnel;
@@ -50,22 +48,13 @@ class EventLogConsumerTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private static final Duration HOUR = Duration.ofHours(1);
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String dbUser;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String dbPassword;
-
     @Test
     void anEventsDataIsLoggedAsTheJsonObjectItWasSoMetricsCanReadItsFields() throws Exception {
         String community = UUID.randomUUID().toString();
         String person = "p-" + UUID.randomUUID();
         String id = KafkaEvents.publish(new MemberJoined(community, person, CommunityRole.MEMBER, null, null, null),
                 NOW);
-        try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+        try (Connection db = HearthTestResource.openDatabase();
                 PreparedStatement query = db.prepareStatement(
                         "select jsonb_typeof(data), data->>'userId' from event_log where event_id = ?")) {
             query.setString(1, id);

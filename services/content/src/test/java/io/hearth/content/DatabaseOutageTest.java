@@ -36,6 +36,8 @@ class DatabaseOutageTest {
     @AfterEach
     void databaseIsBack() {
         HearthTestResource.startDatabase();
+        // The next tests expect a ready service, and readiness checks the database's pool.
+        await().atMost(WAIT).until(() -> RestAssured.get("/q/health/ready").statusCode() == 200);
     }
 
     @Test

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +28,6 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.hearth.contracts.events.CommunityRole;
@@ -61,15 +59,6 @@ class PipelineTest {
 
     @Inject
     Outbox outbox;
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String dbUser;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String dbPassword;
 
     @Test
     void aCommunitysEventsAreNumberedInTheOrderTheirTransactionsCommit() throws Exception {
@@ -274,6 +263,6 @@ class PipelineTest {
     }
 
     private Connection database() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+        return HearthTestResource.openDatabase();
     }
 }

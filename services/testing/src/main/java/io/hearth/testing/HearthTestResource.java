@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +55,11 @@ public class HearthTestResource implements QuarkusTestResourceLifecycleManager {
             postgres.close();
             postgres = null;
         }
+    }
+
+    /** A JDBC connection to the service's test database, for tests that check what a service stored. */
+    public static Connection openDatabase() throws SQLException {
+        return DriverManager.getConnection(running().jdbcUrl(DATABASE), PostgresServer.USER, PostgresServer.PASSWORD);
     }
 
     /** Stops the database, as an outage would; {@link #startDatabase()} brings it back on the same port and data. */

@@ -81,8 +81,9 @@ public class ProblemMappers {
         return respond(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri, List.of());
     }
 
+    /** Also checked exceptions: a refused database connection arrives as a raw {@code ConnectException}. */
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e, UriInfo uri) {
+    public Response unexpected(Exception e, UriInfo uri) {
         if (DatabaseOutage.causedBy(e)) {
             LOG.warnf("Database unavailable serving %s: %s", uri.getPath(), e.getMessage());
             return Response.fromResponse(respond(503, "Service Unavailable",
