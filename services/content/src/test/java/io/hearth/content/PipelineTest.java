@@ -61,33 +61,30 @@ class PipelineTest {
     Outbox outbox;
 
     @Test
-    void aCommunitysEventsAreNumberedInTheOrderTheirTransactionsCommit() throws Exception {
+    void aSecondTransactionOfTheSameCommunityDrawsItsNumberOnlyAfterTheFirstCommits() throws Exception {
         String community = UUID.randomUUID().toString();
         PostCreated first = new PostCreated(community, UUID.randomUUID().toString(), "a", List.of(), 1);
         PostCreated second = new PostCreated(community, UUID.randomUUID().toString(), "b", List.of(), 1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             // The first transaction records its event, then keeps working before it commits.
-            Future<Instant> firstCommitted = threads.submit(() -> {
-                inTransaction(() -> outbox.record(first, Instant.now())
-                        .chain(() -> Panache.getSession().chain(s -> s
-                                .createNativeQuery("select 1 from pg_sleep(0.6)").getSingleResult())));
-                return Instant.now();
-            });
-            await().atMost(WAIT).until(() -> communityLocksHeld() == 1);
-            // The second starts while the first is open and has nothing else to do: it must still commit later.
-            Future<Instant> secondCommitted = threads.submit(() -> {
-                inTransaction(() -> outbox.record(second, Instant.now()));
-                return Instant.now();
-            });
-            assertTrue(secondCommitted.get().isAfter(firstCommitted.get()),
-                    "the second transaction committed before the first one it overlapped");
+            Future<?> firstDone = threads.submit(() -> inTransaction(() -> outbox.record(first, Instant.now())
+                    .chain(() -> Panache.getSession().chain(s -> s
+                            .createNativeQuery("select 1 from pg_sleep(2)").getSingleResult()))));
+            await().atMost(WAIT).until(() -> communityLocks(true) == 1);
+            // The second, started while the first is open, waits for the first's community lock before its insert.
+            Future<?> secondDone = threads.submit(() -> inTransaction(() -> outbox.record(second, Instant.now())));
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> communityLocks(false) == 1);
+            firstDone.get();
+            secondDone.get();
         } finally {
             threads.shutdownNow();
         }
         assertTrue(seqOf(first.postId()) < seqOf(second.postId()));
-        await().atMost(WAIT).until(() -> KafkaEvents.events(EventType.POST_CREATED,
-                e -> e.data().contains(second.postId())).size() == 1);
+        List<String> published = KafkaEvents.awaitCommunityEvents(Topics.CONTENT, community,
+                events -> events.size() == 2).stream()
+                .map(e -> e.data().contains(first.postId()) ? "first" : "second").toList();
+        assertEquals(List.of("first", "second"), published);
     }
 
     @Test
@@ -253,10 +250,11 @@ class PipelineTest {
         }
     }
 
-    /** Transaction-scoped advisory locks held right now: those the outbox takes per community. */
-    private long communityLocksHeld() throws SQLException {
-        try (Connection db = database(); ResultSet rows = db.createStatement().executeQuery(
-                "select count(*) from pg_locks where locktype = 'advisory' and classid = " + 0x4f42)) {
+    /** The outbox's per-community advisory locks right now: held ({@code granted}) or waited for. */
+    private static long communityLocks(boolean granted) throws SQLException {
+        try (Connection db = HearthTestResource.openDatabase(); ResultSet rows = db.createStatement().executeQuery(
+                "select count(*) from pg_locks where locktype = 'advisory' and classid = " + 0x4f42
+                        + " and granted = " + granted)) {
             rows.next();
             return rows.getLong(1);
         }
