@@ -26,8 +26,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 final class TopicRecords {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One record: its CloudEvents type ({@code ce_type} header), key and data (the value, as JSON). */
-    record Event(String type, String key, JsonNode data, String value) {
+    /** One record: its CloudEvents id and type ({@code ce_id}, {@code ce_type}), key and data (the value, as JSON). */
+    record Event(String id, String type, String key, JsonNode data, String value) {
         String field(String name) {
             return data.path(name).asText(null);
         }
@@ -58,7 +58,7 @@ final class TopicRecords {
                     throw new IllegalStateException("Could not read " + topic + " to its end " + end);
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    events.add(new Event(header(record, "ce_type"), record.key(), parse(record.value()),
+                    events.add(new Event(header(record, "ce_id"), header(record, "ce_type"), record.key(), parse(record.value()),
                             record.value()));
                 }
             }
