@@ -219,7 +219,7 @@ class CheckInResourceTest {
     void unauthenticatedCallerGets401Problem() {
         String community = UUID.randomUUID().toString();
         given().contentType("application/json").body("{}").post("/communities/{id}/check-ins", community)
-                .then().statusCode(401).contentType("application/problem+json").body("title", equalTo("Unauthorized"));
+                .then().statusCode(401).contentType("application/problem+json").body("type", equalTo("https://hearth.dev/problems/unauthenticated"));
         given().get("/communities/{id}/check-ins/me", community)
                 .then().statusCode(401).contentType("application/problem+json");
     }

@@ -78,7 +78,7 @@ class FunnelAccessTest {
     @Test
     void unauthenticatedCallerGets401Problem() {
         given().get(LIFECYCLE, UUID.randomUUID())
-                .then().statusCode(401).contentType("application/problem+json").body("title", equalTo("Unauthorized"));
+                .then().statusCode(401).contentType("application/problem+json").body("type", equalTo("https://hearth.dev/problems/unauthenticated"));
     }
 
     @Test

@@ -205,6 +205,6 @@ class PostResourceTest {
     void anonymousCallerGets401Problem() {
         given().contentType("application/json").body(Map.of("body", "Hello"))
                 .post("/communities/{id}/posts", UUID.randomUUID())
-                .then().statusCode(401).contentType("application/problem+json").body("title", equalTo("Unauthorized"));
+                .then().statusCode(401).contentType("application/problem+json").body("type", equalTo("https://hearth.dev/problems/unauthenticated"));
     }
 }

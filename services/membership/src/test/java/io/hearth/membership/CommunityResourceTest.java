@@ -64,7 +64,7 @@ class CommunityResourceTest {
     void anonymousCallerGets401Problem() {
         given().contentType("application/json").body(Map.of("name", "Nope", "theme", "x", "kind", "HOBBY"))
                 .post("/communities")
-                .then().statusCode(401).contentType("application/problem+json").body("title", equalTo("Unauthorized"));
+                .then().statusCode(401).contentType("application/problem+json").body("type", equalTo("https://hearth.dev/problems/unauthenticated"));
     }
 
     @Test

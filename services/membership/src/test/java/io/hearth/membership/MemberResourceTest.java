@@ -52,7 +52,8 @@ class MemberResourceTest {
         String member = "member-" + UUID.randomUUID();
         MembershipApi.join(community, member);
         as(TestTokens.member(member)).body("{}").post("/communities/{id}/members", community)
-                .then().statusCode(409).contentType("application/problem+json");
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://hearth.dev/problems/already-member"));
     }
 
     @Test
@@ -62,7 +63,8 @@ class MemberResourceTest {
         MembershipApi.join(community, first);
         String late = "late-" + UUID.randomUUID();
         as(TestTokens.member(late)).body("{}").post("/communities/{id}/members", community)
-                .then().statusCode(422).contentType("application/problem+json").body("detail", notNullValue());
+                .then().statusCode(422).contentType("application/problem+json").body("detail", notNullValue())
+                .body("type", equalTo("https://hearth.dev/problems/community-full"));
         // Events of one community are published in commit order: once a later one is out, a join would be too.
         as(TestTokens.member(first)).delete("/communities/{id}/members/me", community).then().statusCode(204);
         KafkaEvents.awaitEvent(EventType.MEMBER_LEFT, e -> e.subject().equals(community));

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.hearth.platform.rest.Problem;
-import io.hearth.platform.rest.ProblemException;
+import io.hearth.platform.rest.Problems;
 
 /**
  * The period and window query parameters of a funnel route ({@code @BeanParam}). They are read as text and checked
@@ -59,7 +59,7 @@ public class FunnelParams {
         if (!violations.isEmpty()) {
             String detail = violations.stream().map(v -> v.field() + " " + v.message())
                     .reduce((a, b) -> a + "; " + b).orElseThrow();
-            throw new ProblemException(400, "Bad Request", detail, violations);
+            throw Problems.invalid(detail, violations);
         }
         return new FunnelQuery(start, end, window, now);
     }

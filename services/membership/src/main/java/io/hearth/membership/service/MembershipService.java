@@ -25,6 +25,7 @@ import io.hearth.platform.idempotency.IdempotencyKeys;
 import io.hearth.platform.outbox.Outbox;
 import io.hearth.platform.rest.Page;
 import io.hearth.platform.rest.ProblemException;
+import io.hearth.platform.rest.ProblemType;
 import io.hearth.platform.rest.Problems;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -60,7 +61,7 @@ public class MembershipService {
         return idempotency.once("join:" + communityId, userId, idempotencyKey,
                 () -> insert(communityId, userId, entryCode), view -> userId,
                 ignored -> memberships.findCurrent(communityId, userId)
-                        .onItem().ifNull().failWith(() -> Problems.conflict(
+                        .onItem().ifNull().failWith(() -> Problems.of(ProblemType.IDEMPOTENCY_CONFLICT,
                                 "This Idempotency-Key joined you before, but you have left since."))
                         .map(MemberView::of));
     }
@@ -107,11 +108,11 @@ public class MembershipService {
     }
 
     private static ProblemException alreadyAMember(UUID communityId) {
-        return Problems.conflict("You are already a member of community " + communityId + ".");
+        return Problems.of(ProblemType.ALREADY_MEMBER, "You are already a member of community " + communityId + ".");
     }
 
     private static ProblemException full(Community community) {
-        return Problems.unprocessable("Community " + community.id + " is full: it allows " + community.sizeCap
+        return Problems.of(ProblemType.COMMUNITY_FULL, "Community " + community.id + " is full: it allows " + community.sizeCap
                 + " members.");
     }
 
@@ -145,7 +146,7 @@ public class MembershipService {
                         + communityId + "."))
                 .chain(m -> {
                     if (m.role == CommunityRole.OWNER) {
-                        return Uni.createFrom().failure(Problems.conflict(
+                        return Uni.createFrom().failure(Problems.of(ProblemType.OWNER_IMMUTABLE,
                                 "The owner cannot leave the community they own."));
                     }
                     m.leftAt = Instant.now();
@@ -170,7 +171,7 @@ public class MembershipService {
                         + communityId + "."))
                 .chain(m -> {
                     if (m.role == CommunityRole.OWNER) {
-                        return Uni.createFrom().failure(Problems.conflict("The owner's role cannot be changed."));
+                        return Uni.createFrom().failure(Problems.of(ProblemType.OWNER_IMMUTABLE, "The owner's role cannot be changed."));
                     }
                     if (m.role == role) {
                         return Uni.createFrom().item(MemberView.of(m));

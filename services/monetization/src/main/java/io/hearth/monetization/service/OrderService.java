@@ -16,6 +16,7 @@ import io.hearth.monetization.repository.PlanRepository;
 import io.hearth.platform.access.CommunityAccess;
 import io.hearth.platform.idempotency.IdempotencyKeys;
 import io.hearth.platform.outbox.Outbox;
+import io.hearth.platform.rest.ProblemType;
 import io.hearth.platform.rest.Problems;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -55,7 +56,7 @@ public class OrderService {
     private Uni<OrderView> insert(UUID communityId, UUID planId, String buyerId) {
         return plans.findById(planId).chain(plan -> {
             if (plan == null || !plan.communityId.equals(communityId)) {
-                return Uni.createFrom().failure(Problems.unprocessable(
+                return Uni.createFrom().failure(Problems.of(ProblemType.PLAN_UNAVAILABLE,
                         "planId " + planId + " is not a plan of community " + communityId + "."));
             }
             PlanOrder order = newOrder(plan, buyerId);
@@ -83,7 +84,7 @@ public class OrderService {
     private Uni<OrderView> replay(UUID orderId, UUID planId) {
         return orders.findById(orderId).map(order -> {
             if (!order.planId.equals(planId)) {
-                throw Problems.conflict("This Idempotency-Key placed order " + orderId + " for plan " + order.planId
+                throw Problems.of(ProblemType.IDEMPOTENCY_CONFLICT,"This Idempotency-Key placed order " + orderId + " for plan " + order.planId
                         + "; use a new key to order another plan.");
             }
             return OrderView.of(order);

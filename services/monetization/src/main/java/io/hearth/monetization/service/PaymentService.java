@@ -14,6 +14,7 @@ import io.hearth.monetization.mapping.OrderView;
 import io.hearth.monetization.mapping.PaymentCallback;
 import io.hearth.monetization.repository.PlanOrderRepository;
 import io.hearth.platform.outbox.Outbox;
+import io.hearth.platform.rest.ProblemType;
 import io.hearth.platform.rest.Problems;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -46,7 +47,7 @@ public class PaymentService {
             return Uni.createFrom().item(OrderView.of(order));
         }
         if (order.status != OrderStatus.PENDING) {
-            return Uni.createFrom().failure(Problems.conflict("Order " + order.id + " is already " + order.status
+            return Uni.createFrom().failure(Problems.of(ProblemType.ORDER_SETTLED, "Order " + order.id + " is already " + order.status
                     + "; a " + callback.outcome() + " callback cannot change it."));
         }
         Instant now = Instant.now();

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.hearth.platform.rest.ProblemType;
 import io.hearth.platform.rest.Problems;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -45,7 +46,7 @@ public class IdempotencyKeys {
                 : create.get().call(r -> remember(operation, principal, key, idOf.apply(r)))
                         .map(r -> new Outcome<>(r, false)))
                 // Two first requests with one key raced: the loser's transaction rolls back, nothing is doubled.
-                .onFailure(IdempotencyKeys::isUniqueViolation).transform(e -> Problems.conflict(
+                .onFailure(IdempotencyKeys::isUniqueViolation).transform(e -> Problems.of(ProblemType.IDEMPOTENCY_CONFLICT,
                         "Another request with this Idempotency-Key was being processed; retry it to get its result."));
     }
 

@@ -30,7 +30,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.title(), e.getMessage(), uri, e.violations());
+        return respond(e.type(), e.getMessage(), uri, e.violations());
     }
 
     @ServerExceptionMapper
@@ -41,7 +41,7 @@ public class ProblemMappers {
                 .toList();
         String detail = violations.stream().map(v -> v.field() + " " + v.message())
                 .reduce((a, b) -> a + "; " + b).orElse("The request is invalid.");
-        return respond(400, "Bad Request", detail, uri, violations);
+        return respond(ProblemType.VALIDATION, detail, uri, violations);
     }
 
     /** Jackson's own subtypes are named so that these win over Quarkus's built-in plain-JSON mappers. */
@@ -61,24 +61,30 @@ public class ProblemMappers {
                 : "Field '" + field + "' " + message + ".";
         List<Problem.Violation> violations = field == null ? List.of()
                 : List.of(new Problem.Violation(field, message));
-        return respond(400, "Bad Request", detail, uri, violations);
+        return respond(ProblemType.VALIDATION, detail, uri, violations);
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(respond(401, "Unauthorized", "Sign in: send a bearer token from Keycloak.", uri,
+        return Response.fromResponse(respond(ProblemType.UNAUTHENTICATED, "Sign in: send a bearer token from Keycloak.", uri,
                 List.of())).header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(403, "Forbidden", "Your account lacks the role this needs.", uri, List.of());
+        return respond(ProblemType.FORBIDDEN, "Your account lacks the role this needs.", uri, List.of());
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         Response.StatusType status = e.getResponse().getStatusInfo();
-        return respond(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri, List.of());
+        ProblemType type = ProblemType.forStatus(status.getStatusCode());
+        if (type == null) {
+            // No more to say than the status (405, say): RFC 9457's about:blank with the status's phrase.
+            return respond("about:blank", status.getReasonPhrase(), status.getStatusCode(), e.getMessage(), uri,
+                    List.of());
+        }
+        return respond(type, e.getMessage(), uri, List.of());
     }
 
     /** Also checked exceptions: a refused database connection arrives as a raw {@code ConnectException}. */
@@ -86,18 +92,22 @@ public class ProblemMappers {
     public Response unexpected(Exception e, UriInfo uri) {
         if (DatabaseOutage.causedBy(e)) {
             LOG.warnf("Database unavailable serving %s: %s", uri.getPath(), e.getMessage());
-            return Response.fromResponse(respond(503, "Service Unavailable",
+            return Response.fromResponse(respond(ProblemType.UNAVAILABLE,
                     "The database is unavailable for a moment; nothing was changed. Retry shortly.", uri, List.of()))
                     .header("Retry-After", "1").build();
         }
         LOG.error("Unexpected failure serving " + uri.getPath(), e);
-        return respond(500, "Internal Server Error", "Something went wrong on our side; nothing was changed.", uri,
+        return respond(ProblemType.INTERNAL, "Something went wrong on our side; nothing was changed.", uri,
                 List.of());
     }
 
-    private static Response respond(int status, String title, String detail, UriInfo uri,
+    private static Response respond(ProblemType type, String detail, UriInfo uri, List<Problem.Violation> violations) {
+        return respond(type.uri().toString(), type.title(), type.status(), detail, uri, violations);
+    }
+
+    private static Response respond(String type, String title, int status, String detail, UriInfo uri,
             List<Problem.Violation> violations) {
-        Problem body = new Problem("about:blank", title, status, detail, uri.getPath(), violations);
+        Problem body = new Problem(type, title, status, detail, uri.getPath(), violations);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
