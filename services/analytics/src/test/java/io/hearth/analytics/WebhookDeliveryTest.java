@@ -8,12 +8,15 @@ import static io.hearth.testing.Requests.as;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -156,6 +159,38 @@ class WebhookDeliveryTest {
                     .body("items.eventId", equalTo(List.of(before)));
             assertEquals(List.of(), receiver.received(after));
             assertEquals(attemptsBefore, receiver.received(before).size());
+        }
+    }
+
+    @Test
+    void addressIsCheckedAgainAtEveryAttempt() throws Exception {
+        String owner = "owner-" + UUID.randomUUID();
+        String community = communityOwnedBy(owner);
+        String client = "crm-" + UUID.randomUUID();
+        granted(community, client, owner, PartnerScope.EVENTS_SUBSCRIBE);
+        try (WebhookReceiver receiver = new WebhookReceiver(() -> 200)) {
+            String id = as(TestTokens.partner(client))
+                    .body(Map.of("url", receiver.url(), "eventTypes", List.of("hearth.post.created")))
+                    .post(SUBSCRIPTIONS, community).then().statusCode(201).extract().path("id");
+            // As if the host now resolved somewhere inside (DNS rebinding): a name for the same receiver that is not
+            // on the allow-list. The subscription check passed; the attempt's own check must refuse it.
+            try (Connection db = HearthTestResource.openDatabase();
+                    PreparedStatement update = db.prepareStatement(
+                            "update webhook_subscription set url = ? where id = ?::uuid")) {
+                update.setString(1, "http://localhost:" + receiver.port() + "/hooks/hearth");
+                update.setString(2, id);
+                assertEquals(1, update.executeUpdate());
+            }
+            String eventId = posted(community, "member-" + UUID.randomUUID(), Instant.now());
+
+            await().atMost(WAIT).untilAsserted(() -> as(TestTokens.partner(client))
+                    .get(DELIVERIES, community, id).then().statusCode(200)
+                    .body("items[0].eventId", equalTo(eventId))
+                    .body("items[0].status", equalTo("PENDING"))
+                    .body("items[0].attempts", greaterThanOrEqualTo(2))
+                    .body("items[0].lastError", containsString("not a public address"))
+                    .body("items[0].lastStatusCode", equalTo(null)));
+            assertEquals(List.of(), receiver.all());
         }
     }
 

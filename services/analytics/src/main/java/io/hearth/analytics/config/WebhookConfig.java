@@ -33,6 +33,10 @@ public interface WebhookConfig {
     @WithDefault("10s")
     Duration timeout();
 
+    /** How long delivered, failed and dropped deliveries stay in the delivery log. */
+    @WithDefault("P30D")
+    Duration logRetention();
+
     /** How often each instance looks for due deliveries (WebhookDeliveryWorker. timer). */
     @WithDefault("1s")
     Duration tick();

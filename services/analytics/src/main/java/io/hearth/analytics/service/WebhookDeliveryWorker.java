@@ -21,6 +21,7 @@ import io.hearth.analytics.config.WebhookConfig;
 import io.hearth.contracts.events.PartnerScope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
@@ -66,6 +67,8 @@ public class WebhookDeliveryWorker {
             + " and client_id = $2 and $3 = any(string_to_array(scopes, ' '))";
     private static final String DROP = "update webhook_delivery set status = 'DROPPED', last_error = $2"
             + " where id = $1 and status = 'PENDING'";
+    private static final String PURGE = "delete from webhook_delivery where status <> 'PENDING'"
+            + " and created_at < now() - make_interval(secs => $1)";
     private static final String OUTCOME = "update webhook_delivery set status = $2, attempts = attempts + 1,"
             + " first_attempt_at = coalesce(first_attempt_at, $3), last_attempt_at = $3, last_status_code = $4,"
             + " last_error = $5, next_attempt_at = $6, delivered_at = $7 where id = $1 and status = 'PENDING'";
@@ -130,6 +133,17 @@ public class WebhookDeliveryWorker {
                 deliverDue().subscribe().with(ignored -> running.set(false), failure -> running.set(false));
             }
         });
+    }
+
+    /** Finished deliveries are kept for the log a while (hearth.webhooks.log-retention), then deleted. */
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> purgeFinished() {
+        return pool.preparedQuery(PURGE).execute(Tuple.of(config.logRetention().toSeconds() / 1.0))
+                .invoke(rows -> LOG.debugf("Purged %d finished webhook deliveries", rows.rowCount()))
+                .replaceWithVoid()
+                .onFailure().invoke(f -> LOG.warnf("Could not purge finished webhook deliveries: %s", f.getMessage()))
+                .onFailure().recoverWithNull();
     }
 
     Uni<Void> deliverDue() {
