@@ -131,6 +131,10 @@ public final class HearthStack implements AutoCloseable {
         command.add("-Dquarkus.datasource.password=" + PostgresServer.PASSWORD);
         command.add("-Dkafka.bootstrap.servers=" + kafka.bootstrapServers());
         command.add("-Dquarkus.oidc.auth-server-url=" + keycloak.issuerUrl());
+        if (service == HearthService.ANALYTICS) {
+            // Partners' webhooks may go to a receiver on this machine in the local stack; production allows none.
+            command.add("-Dhearth.webhooks.allowed-hosts=127.0.0.1");
+        }
         config.serviceProperties().forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("-jar");
         command.add(service.runJar(config.repositoryRoot()).toString());

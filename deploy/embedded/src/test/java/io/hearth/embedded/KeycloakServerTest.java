@@ -56,11 +56,14 @@ class KeycloakServerTest {
     }
 
     @Test
-    void partnerClientCredentialsTokenCarriesPartner() throws Exception {
-        Set<String> roles = realmRoles(claims(keycloak.clientCredentialsToken("partner-demo", "partner-demo-secret")));
+    void partnerClientCredentialsTokenCarriesPartnerAndNamesItsClient() throws Exception {
+        JsonNode claims = claims(keycloak.clientCredentialsToken("partner-demo", "partner-demo-secret"));
+        Set<String> roles = realmRoles(claims);
 
         assertTrue(roles.contains("partner"), "roles: " + roles);
         assertFalse(roles.contains("operator"), "roles: " + roles);
+        // Services know a partner by its client id (platform Caller.partnerClientId): azp, else client_id.
+        assertEquals("partner-demo", claims.path("azp").asText(), claims.toString());
     }
 
     @Test

@@ -38,6 +38,21 @@ public final class TestTokens {
         return token(userId, "member");
     }
 
+    /**
+     * A partner integration's client-credentials token as Keycloak 26 issues it: the service account's subject, the
+     * client named in {@code azp} and {@code client_id}, the realm role partner.
+     */
+    public static String partner(String clientId) {
+        return Jwt.issuer("hearth-test")
+                .subject("service-account-" + clientId)
+                .claim("preferred_username", "service-account-" + clientId)
+                .claim("azp", clientId)
+                .claim("client_id", clientId)
+                .claim("realm_access", Map.of("roles", List.of("partner")))
+                .expiresIn(3600)
+                .sign(KEYS.getPrivate());
+    }
+
     /** The verification key, as quarkus.oidc.public-key takes it. */
     static String publicKey() {
         return Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.hearth.content.mapping.CreatePostRequest;
 import io.hearth.content.mapping.PostView;
 import io.hearth.content.service.PostService;
+import io.hearth.platform.idempotency.IdempotencyKeys;
 import io.hearth.platform.rest.Caller;
 import io.hearth.platform.rest.CompletesDespiteDisconnect;
 import io.hearth.platform.rest.Page;
@@ -47,17 +48,23 @@ public class PostResource {
 
     @POST
     @Operation(summary = "Post in the community",
-            description = "For members of the community, staff included. The caller is the author. Topic tags are "
+            description = "For members of the community, staff included, and partner clients granted posts:write "
+                    + "(the partner's client id is then the author). The caller is the author. Topic tags are "
                     + "stored trimmed, in lower case, without a leading '#' and each once. Publishes "
                     + "hearth.post.created, which tells consumers the topics and the body's length but not the body. "
                     + "Send an Idempotency-Key to make a retry return the same post instead of a second one.")
     @APIResponse(responseCode = "201", description = "Posted; Location points at the post. A replay of an "
             + "Idempotency-Key says so in the header Idempotent-Replayed: true.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "403", description = "Not a member of this community; or a partner client whose "
+            + "grant lacks posts:write (type partner-scope-missing)")
     public Uni<Response> create(@PathParam("communityId") UUID communityId, @Valid @NotNull CreatePostRequest request,
             @HeaderParam("Idempotency-Key") @Parameter(description = "Any 1 to 200 characters; a repeat by the same "
                     + "author in the same community returns the first post") String idempotencyKey) {
-        return posts.create(communityId, request, caller.id(), idempotencyKey)
+        Uni<IdempotencyKeys.Outcome<PostView>> created = caller.partnerClientId()
+                .map(client -> posts.createAsPartner(communityId, request, client, idempotencyKey))
+                .orElseGet(() -> posts.create(communityId, request, caller.id(), idempotencyKey));
+        return created
                 .map(outcome -> Responses.created(
                         URI.create("/communities/" + communityId + "/posts/" + outcome.resource().id()), outcome));
     }

@@ -27,6 +27,7 @@ import io.hearth.platform.rest.Caller;
 import io.hearth.platform.rest.CompletesDespiteDisconnect;
 import io.hearth.platform.rest.Page;
 import io.hearth.platform.rest.PageParams;
+import io.hearth.platform.rest.Problems;
 import io.hearth.platform.rest.Responses;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -50,12 +51,17 @@ public class MemberResource {
                     + "the join to its channel (and, for referrals, to the referrer). Send an Idempotency-Key to make a "
                     + "retry return the same membership instead of 409.")
     @APIResponse(responseCode = "201", description = "Joined")
+    @APIResponse(responseCode = "403", description = "A partner client: partners act through grants, never as members")
     @APIResponse(responseCode = "404", description = "No such community")
     @APIResponse(responseCode = "409", description = "Already a member")
     @APIResponse(responseCode = "422", description = "The community is full")
     public Uni<Response> join(@PathParam("communityId") UUID communityId, @Valid JoinRequest request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         String userId = caller.id();
+        if (caller.isPartner()) {
+            // A partner acts only through its grants; joining would give it a member's role besides them.
+            throw Problems.forbidden("A partner client cannot join a community; the owner grants it access.");
+        }
         String entryCode = request == null ? null : request.entryCode();
         return memberships.join(communityId, userId, entryCode, idempotencyKey)
                 .map(outcome -> Responses.created(
@@ -88,10 +94,14 @@ public class MemberResource {
     }
 
     @GET
-    @Operation(summary = "List current members", description = "For the owner and admins; in join order, paged with "
-            + "after/limit.")
+    @Operation(summary = "List current members", description = "For the owner and admins, and partner clients granted "
+            + "members:read; in join order, paged with after/limit.")
     @APIResponse(responseCode = "200", description = "A page of members")
+    @APIResponse(responseCode = "403", description = "Not the owner or an admin; or a partner client whose grant "
+            + "lacks members:read (type partner-scope-missing)")
     public Uni<Page<MemberView>> list(@PathParam("communityId") UUID communityId, @Valid @BeanParam PageParams page) {
-        return memberships.list(communityId, caller.id(), page.afterSeq(), page.limit);
+        return caller.partnerClientId()
+                .map(client -> memberships.listForPartner(communityId, client, page.afterSeq(), page.limit))
+                .orElseGet(() -> memberships.list(communityId, caller.id(), page.afterSeq(), page.limit));
     }
 }

@@ -11,6 +11,7 @@ public enum ProblemType {
     UNAUTHENTICATED("unauthenticated", 401, "Sign-in required"),
     SIGNATURE_INVALID("signature-invalid", 401, "Signature missing or invalid"),
     FORBIDDEN("forbidden", 403, "Not allowed"),
+    PARTNER_SCOPE_MISSING("partner-scope-missing", 403, "The partner's grant lacks this scope"),
     NOT_FOUND("not-found", 404, "Not found"),
     NOT_ACCEPTABLE("not-acceptable", 406, "Not an acceptable media type"),
     ALREADY_MEMBER("already-member", 409, "Already a member"),
@@ -21,6 +22,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     COMMUNITY_FULL("community-full", 422, "Community full"),
     PLAN_UNAVAILABLE("plan-unavailable", 422, "Plan unavailable"),
+    WEBHOOK_URL_REFUSED("webhook-url-refused", 422, "Webhook URL refused"),
     RATE_LIMITED("rate-limited", 429, "Too many requests"),
     INTERNAL("internal", 500, "Internal error"),
     UNAVAILABLE("unavailable", 503, "Temporarily unavailable");
