@@ -19,8 +19,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Refuses a request whose declared body is larger than {@code hearth.limits.max-body-size} with a 413 problem, before
  * a byte of it is read, so nothing is parsed or written. Runs just ahead of Quarkus's own limit
- * ({@code quarkus.http.limits.max-body-size}, the same size), which would answer 413 with an empty body; that one
- * still cuts off a body sent without a Content-Length once it passes the size.
+ * ({@code quarkus.http.limits.max-body-size}, a larger backstop), which would answer 413 with an empty body. A body
+ * sent without a Content-Length is limited while it is read ({@link BoundedBodies}).
  */
 @ApplicationScoped
 public class BodySizeLimit {
