@@ -11,7 +11,6 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.hearth.platform.config.HearthConfig;
@@ -28,7 +27,10 @@ import io.vertx.mutiny.core.Vertx;
  */
 @ApplicationScoped
 public class RateLimiter {
-    /** How long an untouched bucket's row outlives the moment it would be full again; RetentionJob deletes it later. */
+    /**
+     * How long an untouched bucket's row outlives the moment it would be full again (Bucket4j stamps expires_at);
+     * RetentionJob deletes expired rows. A deleted bucket starts full, as it would be by then anyway.
+     */
     private static final Duration KEEP_FULL_BUCKET = Duration.ofMinutes(1);
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
@@ -52,19 +54,13 @@ public class RateLimiter {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(b -> b.capacity(rate.requests()).refillGreedy(rate.requests(), rate.per()))
                 .build();
-        ProxyManager<String> manager = buckets;
-        return vertx.executeBlocking(Uni.createFrom().item(() -> manager.builder()
+        return vertx.executeBlocking(Uni.createFrom().item(() -> buckets.builder()
                 // A changed limit replaces the stored one at the next request, keeping the caller's share of tokens.
                 .withImplicitConfigurationReplacement(version(rate), TokensInheritanceStrategy.PROPORTIONALLY)
                 .build(limit + ":" + caller, () -> configuration)
                 .tryConsumeAndReturnRemaining(1)), false)
                 .invoke(probe -> refuseWhenSpent(limit, rate, probe))
                 .replaceWithVoid();
-    }
-
-    /** Deletes buckets that have been full (untouched) for a while; returns how many. Blocking. */
-    public int removeExpired(int batch) {
-        return buckets.removeExpired(batch);
     }
 
     private static long version(HearthConfig.Rate rate) {

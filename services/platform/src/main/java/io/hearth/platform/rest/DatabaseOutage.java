@@ -1,6 +1,7 @@
 package io.hearth.platform.rest;
 
 import java.net.ConnectException;
+import java.sql.SQLException;
 
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -21,6 +22,11 @@ final class DatabaseOutage {
             // 08: connection exceptions; 57P: the server is shutting down, starting or crashed.
             if (t instanceof PgException pg && pg.getSqlState() != null
                     && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+                return true;
+            }
+            // The same over JDBC (the rate limits' buckets): PSQLException and the pool's own SQLExceptions.
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
             String message = t.getMessage();
