@@ -35,7 +35,8 @@ public final class HearthStack implements AutoCloseable {
             Topics.MONETIZATION);
     /** System property naming the repository root, when the working directory is not inside it. */
     public static final String REPOSITORY_ROOT_PROPERTY = "hearth.repo.root";
-    private static final String REALM_FILE = "deploy/keycloak/hearth-realm.json";
+    /** Marks the repository root (the checkout holds it, a service's module does not). */
+    private static final String LAUNCHER_SCRIPT = "deploy/run-local.sh";
     /** Where the launcher sends the logs of what runs in its own JVM (Kafka, the PostgreSQL wrapper). */
     private static final String LAUNCHER_LOG = "launcher.log";
 
@@ -70,7 +71,9 @@ public final class HearthStack implements AutoCloseable {
         Ports.requireFree(config.kafkaPort(), "Kafka");
         long began = System.nanoTime();
         // Keycloak is the slowest to boot: its own process warms up while PostgreSQL and Kafka start in this one.
-        keycloak = KeycloakServer.launch(config.stateDir().resolve("keycloak"), config.keycloakPort(), realmFile());
+        // The local realm with its demo users and partner-demo secret; production imports deploy/keycloak instead.
+        Path keycloakState = config.stateDir().resolve("keycloak");
+        keycloak = KeycloakServer.launch(keycloakState, config.keycloakPort(), KeycloakServer.localRealm(keycloakState));
 
         long t = System.nanoTime();
         postgres = PostgresServer.start(config.stateDir().resolve("postgres"), config.postgresPort());
@@ -199,14 +202,6 @@ public final class HearthStack implements AutoCloseable {
             throw new IllegalArgumentException(service.id() + " is not part of this stack");
         }
         return process;
-    }
-
-    private Path realmFile() {
-        Path file = config.repositoryRoot().resolve(REALM_FILE);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("Realm file missing: " + file);
-        }
-        return file;
     }
 
     public StackConfig config() {
@@ -406,7 +401,7 @@ public final class HearthStack implements AutoCloseable {
 
     /**
      * The repository root: the {@value #REPOSITORY_ROOT_PROPERTY} system property, else the nearest directory at or
-     * above the working directory that holds the realm file.
+     * above the working directory that holds the launcher script.
      */
     public static Path findRepositoryRoot() {
         String explicit = System.getProperty(REPOSITORY_ROOT_PROPERTY);
@@ -415,7 +410,7 @@ public final class HearthStack implements AutoCloseable {
         }
         Path start = Path.of("").toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(REALM_FILE)) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+            if (Files.isRegularFile(dir.resolve(LAUNCHER_SCRIPT)) && Files.isRegularFile(dir.resolve("pom.xml"))) {
                 return dir;
             }
         }

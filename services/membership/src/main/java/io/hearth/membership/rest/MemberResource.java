@@ -3,6 +3,7 @@ package io.hearth.membership.rest;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -23,6 +24,8 @@ import io.hearth.membership.mapping.ChangeRoleRequest;
 import io.hearth.membership.mapping.JoinRequest;
 import io.hearth.membership.mapping.MemberView;
 import io.hearth.membership.service.MembershipService;
+import io.hearth.platform.config.HearthConfig;
+import io.hearth.platform.limits.RateLimiter;
 import io.hearth.platform.rest.Caller;
 import io.hearth.platform.rest.CompletesDespiteDisconnect;
 import io.hearth.platform.rest.Page;
@@ -37,24 +40,38 @@ import io.smallrye.mutiny.Uni;
 @Authenticated
 @Tag(name = "Members")
 public class MemberResource {
+    /** The realm role a person needs to join communities; partners' service accounts do not have it. */
+    static final String MEMBER_ROLE = "member";
+
     private final MembershipService memberships;
     private final Caller caller;
+    private final RateLimiter rateLimiter;
+    private final HearthConfig config;
 
-    public MemberResource(MembershipService memberships, Caller caller) {
+    public MemberResource(MembershipService memberships, Caller caller, RateLimiter rateLimiter,
+            HearthConfig config) {
         this.memberships = memberships;
         this.caller = caller;
+        this.rateLimiter = rateLimiter;
+        this.config = config;
     }
 
     @POST
+    @RolesAllowed(MEMBER_ROLE)
     @Operation(summary = "Join the community",
-            description = "Any signed-in person joins as themself, optionally through an entry code, which attributes "
-                    + "the join to its channel (and, for referrals, to the referrer). Send an Idempotency-Key to make a "
-                    + "retry return the same membership instead of 409.")
+            description = "A person with the realm role member joins as themself, optionally through an entry code, "
+                    + "which attributes the join to its channel (and, for referrals, to the referrer). Send an "
+                    + "Idempotency-Key to make a retry return the same membership instead of 409. Join attempts are "
+                    + "limited per person (30 a minute by default, across all instances): more are refused with 429 "
+                    + "and Retry-After.")
     @APIResponse(responseCode = "201", description = "Joined")
-    @APIResponse(responseCode = "403", description = "A partner client: partners act through grants, never as members")
+    @APIResponse(responseCode = "403", description = "The caller lacks the realm role member, or is a partner client "
+            + "(partners act through grants, never as members)")
     @APIResponse(responseCode = "404", description = "No such community")
     @APIResponse(responseCode = "409", description = "Already a member")
     @APIResponse(responseCode = "422", description = "The community is full")
+    @APIResponse(responseCode = "429", description = "Too many join attempts by this caller; retry after "
+            + "Retry-After seconds. Nothing was changed.")
     public Uni<Response> join(@PathParam("communityId") UUID communityId, @Valid JoinRequest request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         String userId = caller.id();
@@ -63,7 +80,9 @@ public class MemberResource {
             throw Problems.forbidden("A partner client cannot join a community; the owner grants it access.");
         }
         String entryCode = request == null ? null : request.entryCode();
-        return memberships.join(communityId, userId, entryCode, idempotencyKey)
+        // Every attempt counts, refused ones too: guessing entry codes or hammering a full community costs budget.
+        return rateLimiter.acquire("join", config.limits().join(), userId)
+                .chain(() -> memberships.join(communityId, userId, entryCode, idempotencyKey))
                 .map(outcome -> Responses.created(
                         URI.create("/communities/" + communityId + "/members/" + userId), outcome));
     }

@@ -1,6 +1,7 @@
 package io.hearth.platform.rest;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
@@ -26,6 +27,11 @@ final class DatabaseOutage {
             // 08: connection exceptions; 57P: the server is shutting down, starting or crashed.
             if (t instanceof PgException pg && pg.getSqlState() != null
                     && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+                return true;
+            }
+            // The same over JDBC (the rate limits' buckets): PSQLException and the pool's own SQLExceptions.
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
             // Commands on a connection the server has just closed: "Connection is not active now, ...", "Pending

@@ -11,8 +11,8 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Documents the problem responses every Hearth route can give (400, 401, 403, 500) on every operation, with the
- * RFC 9457 body, so that each resource only declares the ones particular to it.
+ * Documents the problem responses every Hearth route can give (400, 401, 403, 500, and 413 on every route that takes a
+ * body) on every operation, with the RFC 9457 body, so that each resource only declares the ones particular to it.
  */
 public class ProblemResponsesFilter implements OASFilter {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
@@ -21,6 +21,8 @@ public class ProblemResponsesFilter implements OASFilter {
             "401", "No valid bearer token.",
             "403", "The caller lacks the role this needs in this community.",
             "500", "Unexpected failure; nothing was changed.");
+    private static final String TOO_LARGE = "The body is larger than the limit (64 KB by default, "
+            + "hearth.limits.max-body-size); nothing was read or changed.";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -52,6 +54,9 @@ public class ProblemResponsesFilter implements OASFilter {
                 responses.addAPIResponse(e.getKey(), problem(e.getValue()));
             }
         });
+        if (operation.getRequestBody() != null && !responses.hasAPIResponse("413")) {
+            responses.addAPIResponse("413", problem(TOO_LARGE));
+        }
         responses.getAPIResponses().forEach((code, response) -> {
             if (code.startsWith("4") || code.startsWith("5")) {
                 response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
