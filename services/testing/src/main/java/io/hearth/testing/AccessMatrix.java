@@ -37,23 +37,42 @@ public final class AccessMatrix {
         /** Realm role platform-admin, no role in this community. */
         PLATFORM_ADMIN;
 
-        boolean unauthenticated() {
+        public boolean unauthenticated() {
             return this == ANONYMOUS || this == OTHER_ISSUER || this == EXPIRED || this == WRONG_AUDIENCE;
         }
     }
 
-    /** One call: the path with its ids filled in and the body to send (null for none). */
-    public record Call(String path, Object body) {
+    /**
+     * One call: the path with its ids filled in, the body to send (null for none; a String is sent byte for byte) and
+     * headers besides the bearer token (an Idempotency-Key, a webhook signature).
+     */
+    public record Call(String path, Object body, Map<String, String> headers) {
+        public Call(String path, Object body) {
+            this(path, body, Map.of());
+        }
     }
 
     private record Route(String method, String template, Function<Caller, Call> call, Map<Caller, Integer> expected) {
     }
 
+    private final String label;
     private final Function<Caller, String> tokens;
     private final List<Route> routes = new ArrayList<>();
 
-    /** {@code tokens}: the bearer token of each kind of caller, null for none. */
+    /**
+     * {@code tokens}: the bearer token of each kind of caller, null for none. It is asked after the route's call is
+     * made up, so a call that arranges fresh people (a new community with its own owner) can hand them to it.
+     */
     public AccessMatrix(Function<Caller, String> tokens) {
+        this("", tokens);
+    }
+
+    /**
+     * A matrix whose callers differ from the usual ones (e.g. a PARTNER that holds a grant here), named by
+     * {@code label} in its tests so they read apart from the main matrix's.
+     */
+    public AccessMatrix(String label, Function<Caller, String> tokens) {
+        this.label = label.isEmpty() ? "" : " (" + label + ")";
         this.tokens = tokens;
     }
 
@@ -110,7 +129,7 @@ public final class AccessMatrix {
                 .extract().jsonPath();
         return routes.stream().flatMap(route -> route.expected().entrySet().stream().map(entry -> DynamicTest
                 .dynamicTest(route.method() + " " + route.template() + " as " + entry.getKey() + " -> "
-                        + entry.getValue(), () -> check(document, route, entry.getKey(), entry.getValue()))));
+                        + entry.getValue() + label, () -> check(document, route, entry.getKey(), entry.getValue()))));
     }
 
     private void check(JsonPath document, Route route, Caller caller, int status) {
@@ -120,6 +139,7 @@ public final class AccessMatrix {
         if (token != null) {
             request.auth().oauth2(token);
         }
+        call.headers().forEach(request::header);
         if (call.body() != null) {
             request.body(call.body());
         }

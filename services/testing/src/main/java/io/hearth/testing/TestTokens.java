@@ -65,7 +65,7 @@ public final class TestTokens {
 
     /**
      * A partner integration's client-credentials token as Keycloak 26 issues it: the service account's subject, the
-     * client named in {@code azp} and {@code client_id}, the realm role partner.
+     * client named in {@code azp} and {@code client_id}, the realm role partner, Hearth's audience.
      */
     public static String partner(String clientId) {
         return Jwt.issuer("hearth-test")
@@ -74,6 +74,7 @@ public final class TestTokens {
                 .claim("azp", clientId)
                 .claim("client_id", clientId)
                 .claim("realm_access", Map.of("roles", List.of("partner")))
+                .audience(AUDIENCE) // the realm's partner clients carry the hearth-api audience mapper too
                 .expiresIn(3600)
                 .sign(KEYS.getPrivate());
     }
