@@ -65,7 +65,8 @@ public final class TestTokens {
 
     /**
      * A partner integration's client-credentials token as Keycloak 26 issues it: the service account's subject, the
-     * client named in {@code azp} and {@code client_id}, the realm role partner.
+     * client named in {@code azp} and {@code client_id}, the realm role partner, and Hearth's audience (the realm's
+     * partner client maps it, as every client of Hearth's does).
      */
     public static String partner(String clientId) {
         return Jwt.issuer("hearth-test")
@@ -74,6 +75,7 @@ public final class TestTokens {
                 .claim("azp", clientId)
                 .claim("client_id", clientId)
                 .claim("realm_access", Map.of("roles", List.of("partner")))
+                .audience(AUDIENCE)
                 .expiresIn(3600)
                 .sign(KEYS.getPrivate());
     }
