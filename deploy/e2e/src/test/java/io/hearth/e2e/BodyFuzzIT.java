@@ -51,11 +51,11 @@ class BodyFuzzIT {
     private static final Duration EVENTUAL = Duration.ofSeconds(60);
     /** What each service's public routes write; consumer-written tables (replicas, event log) change on their own. */
     private static final Map<HearthService, List<String>> WRITTEN = Map.of(
-            MEMBERSHIP, List.of("community", "entry", "membership", "idempotency_key", "outbox_event"),
+            MEMBERSHIP, List.of("community", "entry", "membership", "partner_grant", "idempotency_key", "outbox_event"),
             CONTENT, List.of("post", "outbox_event"),
             ACTIVITY, List.of("check_in", "outbox_event"),
             MONETIZATION, List.of("plan", "plan_order", "idempotency_key", "outbox_event"),
-            ANALYTICS, List.of());
+            ANALYTICS, List.of("webhook_subscription"));
     private static final AtomicLong RUNS = new AtomicLong();
     private static final Map<String, Long> OUTCOMES = new TreeMap<>();
 
@@ -68,7 +68,7 @@ class BodyFuzzIT {
 
     /** A community with an owner, a member, an entry, a plan and a pending order, and tokens to act in it. */
     private record Fixture(String community, String ownerToken, String memberId, String memberToken,
-            String newcomerToken, String entryCode, String planId, String orderId) {
+            String newcomerToken, String partnerToken, String entryCode, String planId, String orderId) {
     }
 
     /** A route under fuzz: who calls it, where, with which valid body the fuzzer starts from. */
@@ -106,8 +106,14 @@ class BodyFuzzIT {
         String order = await("the member known to monetization").atMost(EVENTUAL).until(() -> API.post(
                 url(MONETIZATION), "/communities/" + community + "/orders", memberToken, Map.of("planId", plan),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString())), reply -> reply.status() == 201).text("id");
+        // The local realm's partner client, granted events:subscribe, as analytics must know before it subscribes.
+        String partnerToken = stack.keycloak().clientCredentialsToken("partner-demo", "partner-demo-secret");
+        expect(200, API.put(url(MEMBERSHIP), "/communities/" + community + "/partners/partner-demo", ownerToken,
+                Map.of("scopes", List.of("events:subscribe"))));
+        await("the grant known to analytics").atMost(EVENTUAL).until(() -> API.get(url(ANALYTICS),
+                "/communities/" + community + "/webhook-subscriptions", partnerToken).status() == 200);
         fixture = new Fixture(community, ownerToken, memberId, memberToken,
-                stack.keycloak().accessToken(newcomer, PASSWORD), code, plan, order);
+                stack.keycloak().accessToken(newcomer, PASSWORD), partnerToken, code, plan, order);
 
         String c = "/communities/" + community;
         routes = List.of(
@@ -115,7 +121,7 @@ class BodyFuzzIT {
                         Map.of("name", "Fuzzed", "theme", "A theme", "kind", "HOBBY", "sizeCap", 50),
                         Mode.IDEMPOTENT_JSON),
                 new Route("createEntry", MEMBERSHIP, "POST", c + "/entries", Fixture::ownerToken,
-                        Map.of("channel", "INVITE_LINK"), Mode.JSON),
+                        Map.of("channel", "INVITE_LINK"), Mode.IDEMPOTENT_JSON),
                 new Route("joinCommunity", MEMBERSHIP, "POST", c + "/members", Fixture::newcomerToken,
                         Map.of("entryCode", code), Mode.IDEMPOTENT_JSON),
                 new Route("changeMemberRole", MEMBERSHIP, "PUT", c + "/members/" + memberId + "/role",
@@ -131,6 +137,11 @@ class BodyFuzzIT {
                 new Route("paymentWebhook", MONETIZATION, "POST", "/payments/webhook", f -> null,
                         Map.of("orderId", order, "outcome", "SUCCEEDED", "providerReference", "fuzz-1"),
                         Mode.SIGNED_JSON),
+                new Route("grantPartnerAccess", MEMBERSHIP, "PUT", c + "/partners/fuzz-partner", Fixture::ownerToken,
+                        Map.of("scopes", List.of("members:read", "events:subscribe")), Mode.JSON),
+                new Route("createWebhookSubscription", ANALYTICS, "POST", c + "/webhook-subscriptions",
+                        Fixture::partnerToken, Map.of("url", "https://hooks.example.com/hearth",
+                                "eventTypes", List.of("hearth.member.joined")), Mode.JSON),
                 new Route("lifecycleFunnel", ANALYTICS, "GET", c + "/funnels/lifecycle", Fixture::ownerToken,
                         Map.of("from", "2026-01-01", "to", "2026-12-31", "windowDays", 7), Mode.QUERY));
         mutator = new JsonMutator(List.of(community, code, memberId, plan, order, UUID.randomUUID().toString(),
