@@ -124,7 +124,7 @@ final class HearthApi {
         }
     }
 
-    private static String sign(String body, String secret) {
+    static String sign(String body, String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
