@@ -10,9 +10,12 @@ import jakarta.validation.Validator;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -27,12 +30,14 @@ import io.hearth.monetization.mapping.OrderView;
 import io.hearth.monetization.mapping.PaymentCallback;
 import io.hearth.monetization.service.PaymentService;
 import io.hearth.monetization.service.WebhookSignature;
+import io.hearth.platform.rest.ApiDocs;
 import io.hearth.platform.rest.CompletesDespiteDisconnect;
 import io.hearth.platform.rest.Problems;
 import io.smallrye.mutiny.Uni;
 
 @CompletesDespiteDisconnect
 @Path("/payments/webhook")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Payments")
 public class PaymentWebhookResource {
     private final WebhookSignature signature;
@@ -51,19 +56,21 @@ public class PaymentWebhookResource {
     @POST
     @PermitAll
     @SecurityRequirements
-    @Operation(summary = "Payment provider callback",
+    @Operation(operationId = "settlePayment", summary = "Payment provider callback",
             description = "Called by the payment provider, not by people: no bearer token, but the body must be "
                     + "signed. Hearth-Signature is the lower-case hex HMAC-SHA256 of the raw body bytes under the "
                     + "shared webhook secret; it is checked before the body is read. SUCCEEDED marks a pending order "
                     + "PAID, FAILED marks it FAILED; both are final. A repeated callback for an order already in that "
                     + "state changes nothing and answers 200 with the order.")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PaymentCallback.class)))
-    @APIResponse(responseCode = "200", description = "The order as settled (or as it already was, for a repeat)")
+    @APIResponse(responseCode = "200", description = "The order as settled (or as it already was, for a repeat)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "401", description = "Hearth-Signature is missing or does not match the body; "
-            + "nothing was changed")
+            + "nothing was changed", extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "signature-invalid"))
     @APIResponse(responseCode = "404", description = "No such order")
-    @APIResponse(responseCode = "409", description = "The order is already settled the other way; nothing was changed")
+    @APIResponse(responseCode = "409", description = "The order is already settled the other way; nothing was changed",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "order-settled"))
     public Uni<OrderView> callback(
             @Parameter(in = ParameterIn.HEADER, required = true, description = "Lower-case hex HMAC-SHA256 of the "
                     + "raw body under the webhook secret") @HeaderParam(WebhookSignature.HEADER) String signed,
