@@ -131,6 +131,9 @@ public final class HearthStack implements AutoCloseable {
         command.add("-Dquarkus.datasource.password=" + PostgresServer.PASSWORD);
         command.add("-Dkafka.bootstrap.servers=" + kafka.bootstrapServers());
         command.add("-Dquarkus.oidc.auth-server-url=" + keycloak.issuerUrl());
+        // The served OpenAPI documents name this stack's service and realm, not the default ports.
+        command.add("-Dhearth.openapi.server-url=http://127.0.0.1:" + port);
+        command.add("-Dhearth.openapi.realm-url=" + keycloak.issuerUrl());
         config.serviceProperties().forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("-jar");
         command.add(service.runJar(config.repositoryRoot()).toString());

@@ -1,5 +1,6 @@
 package io.hearth.activity.rest;
 
+import java.net.URI;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -48,9 +50,11 @@ public class CheckInResource {
                     + "on which the member checked in, and published as hearth.checkin.recorded. A second check-in "
                     + "the same day changes nothing and publishes nothing: it answers 200 with the day's check-in "
                     + "and counted false. No body is needed; a body, such as {}, is ignored.")
-    @APIResponse(responseCode = "201", description = "Today's check-in, recorded now (counted true)",
+    @APIResponse(responseCode = "201", description = "Today's check-in, recorded now (counted true); Location points "
+            + "at the caller's streak, which it extended",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CheckInView.class)))
+                    schema = @Schema(implementation = CheckInView.class)),
+            headers = @Header(name = "Location", ref = ApiDocs.LOCATION))
     @APIResponse(responseCode = "200", description = "Today was already checked in: the same day and streak, "
             + "counted false; nothing changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -58,8 +62,10 @@ public class CheckInResource {
     public Uni<Response> checkIn(
             @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId) {
         return checkIns.checkIn(communityId, caller.id())
-                .map(view -> Response.status(view.counted() ? Response.Status.CREATED : Response.Status.OK)
-                        .entity(view).build());
+                .map(view -> view.counted()
+                        ? Response.created(URI.create("/communities/" + communityId + "/check-ins/me")).entity(view)
+                                .build()
+                        : Response.ok(view).build());
     }
 
     @GET
