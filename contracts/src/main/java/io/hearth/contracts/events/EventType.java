@@ -14,6 +14,8 @@ public enum EventType {
     MEMBER_JOINED("hearth.member.joined", Topics.MEMBERSHIP, MemberJoined.class),
     MEMBER_LEFT("hearth.member.left", Topics.MEMBERSHIP, MemberLeft.class),
     MEMBER_ROLE_CHANGED("hearth.member.role-changed", Topics.MEMBERSHIP, MemberRoleChanged.class),
+    PARTNER_ACCESS_GRANTED("hearth.partner.access-granted", Topics.MEMBERSHIP, PartnerAccessGranted.class),
+    PARTNER_ACCESS_REVOKED("hearth.partner.access-revoked", Topics.MEMBERSHIP, PartnerAccessRevoked.class),
     POST_CREATED("hearth.post.created", Topics.CONTENT, PostCreated.class),
     CHECKIN_RECORDED("hearth.checkin.recorded", Topics.ACTIVITY, CheckInRecorded.class),
     PLAN_CREATED("hearth.plan.created", Topics.MONETIZATION, PlanCreated.class),

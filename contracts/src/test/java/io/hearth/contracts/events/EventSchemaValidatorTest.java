@@ -22,6 +22,9 @@ class EventSchemaValidatorTest {
                 new MemberJoined(community, "u2", CommunityRole.MEMBER, "abc123", "INVITE_LINK", null),
                 new MemberLeft(community, "u2"),
                 new MemberRoleChanged(community, "u2", CommunityRole.ADMIN, CommunityRole.MEMBER, "u1"),
+                new PartnerAccessGranted(community, "partner-demo",
+                        List.of(PartnerScope.MEMBERS_READ, PartnerScope.EVENTS_SUBSCRIBE), "u1"),
+                new PartnerAccessRevoked(community, "partner-demo", "u1"),
                 new PostCreated(community, UUID.randomUUID().toString(), "u2", List.of("training"), 12),
                 new CheckInRecorded(community, "u2", LocalDate.of(2026, 11, 21), 3),
                 new PlanCreated(community, UUID.randomUUID().toString(), "Gold", new Money(990, "CNY"), 30),
@@ -51,6 +54,19 @@ class EventSchemaValidatorTest {
         String data = "{\"communityId\":\"" + community + "\",\"planId\":\"" + UUID.randomUUID()
                 + "\",\"name\":\"Gold\",\"price\":{\"amountMinor\":9.9,\"currency\":\"cny\"},\"periodDays\":30}";
         assertEquals(2, validator.violations("hearth.plan.created", data).size());
+    }
+
+    @Test
+    void partnerScopesTravelAsTheirNamesAndOthersAreViolations() {
+        String json = EventJson.write(new PartnerAccessGranted(community, "partner-demo",
+                List.of(PartnerScope.POSTS_WRITE), "u1"));
+        assertTrue(json.contains("\"scopes\":[\"posts:write\"]"), json);
+        assertEquals(List.of(PartnerScope.POSTS_WRITE),
+                EventJson.read(json, PartnerAccessGranted.class).scopes());
+        assertFalse(validator.violations("hearth.partner.access-granted",
+                json.replace("posts:write", "admin:everything")).isEmpty());
+        assertFalse(validator.violations("hearth.partner.access-granted",
+                json.replace("[\"posts:write\"]", "[]")).isEmpty());
     }
 
     @Test

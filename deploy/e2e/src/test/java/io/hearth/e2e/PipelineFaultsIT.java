@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -43,6 +45,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
@@ -572,8 +575,9 @@ class PipelineFaultsIT {
                 // Refused cleanly: a 503 problem, never a 500, never no answer at all.
                 () -> {
                     List<Attempt> unclean = attempts.stream().filter(a -> !a.cleanOutcome()).toList();
-                    assertTrue(unclean.isEmpty(), unclean.size() + " answers were neither 201 nor a 503 problem,"
-                            + " e.g. " + unclean.stream().map(Attempt::sample).distinct().limit(3).toList());
+                    assertTrue(unclean.isEmpty(), () -> unclean.size() + " answers were neither 201 nor a 503 problem,"
+                            + " e.g. " + unclean.stream().map(Attempt::sample).distinct().limit(3).toList()
+                            + "; content logged: " + unexpectedFailuresLogged(CONTENT));
                 },
                 // Nothing half-written: the posts in content's table are exactly those answered 201.
                 () -> {
@@ -604,6 +608,16 @@ class PipelineFaultsIT {
     }
 
     /** One post request under load: what was sent, when, and what came back (or why nothing did). */
+    /** What a service logged about its unexpected failures, so that a failed run says which exception it was. */
+    private String unexpectedFailuresLogged(HearthService service) {
+        try (Stream<String> lines = Files.lines(stack.logFile(service))) {
+            List<String> logged = lines.dropWhile(line -> !line.contains("Unexpected failure")).limit(40).toList();
+            return logged.isEmpty() ? "nothing" : String.join("\n", logged);
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
     private record Attempt(String body, long sentAt, long answeredAt, Reply reply, String noAnswer) {
         boolean cleanOutcome() {
             return reply != null && (reply.status() == 201 || reply.status() == 503 && reply.isProblem());

@@ -35,7 +35,8 @@ public final class HearthStack implements AutoCloseable {
             Topics.MONETIZATION);
     /** System property naming the repository root, when the working directory is not inside it. */
     public static final String REPOSITORY_ROOT_PROPERTY = "hearth.repo.root";
-    private static final String REALM_FILE = "deploy/keycloak/hearth-realm.json";
+    /** Marks the repository root (the checkout holds it, a service's module does not). */
+    private static final String LAUNCHER_SCRIPT = "deploy/run-local.sh";
     /** Where the launcher sends the logs of what runs in its own JVM (Kafka, the PostgreSQL wrapper). */
     private static final String LAUNCHER_LOG = "launcher.log";
 
@@ -70,7 +71,9 @@ public final class HearthStack implements AutoCloseable {
         Ports.requireFree(config.kafkaPort(), "Kafka");
         long began = System.nanoTime();
         // Keycloak is the slowest to boot: its own process warms up while PostgreSQL and Kafka start in this one.
-        keycloak = KeycloakServer.launch(config.stateDir().resolve("keycloak"), config.keycloakPort(), realmFile());
+        // The local realm with its demo users and partner-demo secret; production imports deploy/keycloak instead.
+        Path keycloakState = config.stateDir().resolve("keycloak");
+        keycloak = KeycloakServer.launch(keycloakState, config.keycloakPort(), KeycloakServer.localRealm(keycloakState));
 
         long t = System.nanoTime();
         postgres = PostgresServer.start(config.stateDir().resolve("postgres"), config.postgresPort());
@@ -134,6 +137,10 @@ public final class HearthStack implements AutoCloseable {
         // The served OpenAPI documents name this stack's service and realm, not the default ports.
         command.add("-Dhearth.openapi.server-url=http://127.0.0.1:" + port);
         command.add("-Dhearth.openapi.realm-url=" + keycloak.issuerUrl());
+        if (service == HearthService.ANALYTICS) {
+            // Partners' webhooks may go to a receiver on this machine in the local stack; production allows none.
+            command.add("-Dhearth.webhooks.allowed-hosts=127.0.0.1");
+        }
         config.serviceProperties().forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("-jar");
         command.add(service.runJar(config.repositoryRoot()).toString());
@@ -198,14 +205,6 @@ public final class HearthStack implements AutoCloseable {
             throw new IllegalArgumentException(service.id() + " is not part of this stack");
         }
         return process;
-    }
-
-    private Path realmFile() {
-        Path file = config.repositoryRoot().resolve(REALM_FILE);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("Realm file missing: " + file);
-        }
-        return file;
     }
 
     public StackConfig config() {
@@ -405,7 +404,7 @@ public final class HearthStack implements AutoCloseable {
 
     /**
      * The repository root: the {@value #REPOSITORY_ROOT_PROPERTY} system property, else the nearest directory at or
-     * above the working directory that holds the realm file.
+     * above the working directory that holds the launcher script.
      */
     public static Path findRepositoryRoot() {
         String explicit = System.getProperty(REPOSITORY_ROOT_PROPERTY);
@@ -414,7 +413,7 @@ public final class HearthStack implements AutoCloseable {
         }
         Path start = Path.of("").toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(REALM_FILE)) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+            if (Files.isRegularFile(dir.resolve(LAUNCHER_SCRIPT)) && Files.isRegularFile(dir.resolve("pom.xml"))) {
                 return dir;
             }
         }

@@ -32,7 +32,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The real Keycloak server, run as a child process from the {@code keycloak-quarkus-dist} zip on 127.0.0.1 in dev mode,
- * with the {@code hearth} realm imported. The unpacked distribution is kept in the state directory: its H2 database
+ * with the {@code hearth} realm imported: by default the local realm bundled in this module (demo users, the
+ * {@code partner-demo} client and its secret), which only the local stack imports; production imports
+ * deploy/keycloak/hearth-realm.json instead. The unpacked distribution is kept in the state directory: its H2 database
  * holds the realm (and whatever was changed in it), so a restart finds everything again; an existing realm is not
  * re-imported.
  */
@@ -48,7 +50,8 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String DIST_PROPERTY = "hearth.keycloak.dist";
     /** Name under which the build copies the distribution into this module's target directory. */
     static final String DIST_FILE_NAME = "keycloak-quarkus-dist.zip";
-    static final String REALM_RESOURCE = "io/hearth/embedded/keycloak/hearth-realm.json";
+    /** The local stack's realm: its users, passwords and client secret are public, for this machine only. */
+    static final String REALM_RESOURCE = "io/hearth/embedded/keycloak/hearth-local-realm.json";
     private static final String VERSION_RESOURCE = "io/hearth/embedded/hearth-embedded.properties";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -69,9 +72,9 @@ public final class KeycloakServer implements AutoCloseable {
         return launch(stateDir, port, realmFile).awaitReady(START_TIMEOUT);
     }
 
-    /** As {@link #start(Path, int, Path)}, with the realm bundled in this module (deploy/keycloak/hearth-realm.json). */
+    /** As {@link #start(Path, int, Path)}, with the local realm bundled in this module. */
     public static KeycloakServer start(Path stateDir, int port) {
-        return start(stateDir, port, bundledRealm(stateDir));
+        return start(stateDir, port, localRealm(stateDir));
     }
 
     /**
@@ -359,8 +362,8 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    /** Copies the realm bundled on the class path to a file, for {@link #start(Path, int)}. */
-    private static Path bundledRealm(Path stateDir) {
+    /** Copies the local realm bundled on the class path to a file in {@code stateDir} and returns it. */
+    public static Path localRealm(Path stateDir) {
         try (InputStream in = KeycloakServer.class.getClassLoader().getResourceAsStream(REALM_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(REALM_RESOURCE + " missing from the class path");

@@ -1,6 +1,7 @@
 package io.hearth.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -53,14 +54,29 @@ class DockerComposeTest {
     }
 
     @Test
-    void keycloakImportsTheRealm() {
+    void keycloakRunsInProductionModeWithTheProductionRealmAndNoDefaultAdmin() {
         JsonNode keycloak = service("keycloak");
         assertEquals("quay.io/keycloak/keycloak:26.0.8", keycloak.path("image").asText());
-        String command = keycloak.path("command").toString();
-        assertTrue(command.contains("start-dev") && command.contains("--import-realm"), command);
+        List<String> command = new ArrayList<>();
+        keycloak.path("command").forEach(part -> command.add(part.asText()));
+        assertEquals(List.of("start", "--import-realm"), command);
+        JsonNode env = keycloak.path("environment");
+        for (String secret : List.of("KC_BOOTSTRAP_ADMIN_USERNAME", "KC_BOOTSTRAP_ADMIN_PASSWORD", "KC_DB_PASSWORD")) {
+            // ${VAR:?message}: compose refuses to start without it; no admin/admin or other default.
+            assertTrue(env.path(secret).asText().matches("\\$\\{[A-Z_]+:\\?[^}]*}"), secret + ": " + env.path(secret));
+        }
+        assertTrue(env.hasNonNull("KC_HOSTNAME"), "no hostname");
+        assertEquals("xforwarded", env.path("KC_PROXY_HEADERS").asText());
         String realmVolume = volumes(keycloak).stream().filter(v -> v.contains(":/opt/keycloak/data/import"))
-                .findFirst().orElseThrow(() -> new AssertionError("realm directory not mounted"));
-        assertTrue(Files.isRegularFile(mountedFile(realmVolume).resolve("hearth-realm.json")));
+                .findFirst().orElseThrow(() -> new AssertionError("realm not mounted"));
+        assertEquals(ROOT.resolve("deploy/keycloak/hearth-realm.json"), mountedFile(realmVolume));
+    }
+
+    @Test
+    void paymentWebhookSecretHasNoDefault() {
+        String secret = service("monetization").path("environment").path("HEARTH_PAYMENTS_WEBHOOK_SECRET").asText();
+        assertTrue(secret.startsWith("${HEARTH_PAYMENTS_WEBHOOK_SECRET:?"), secret);
+        assertFalse(secret.contains("local-webhook-secret"), secret);
     }
 
     @Test

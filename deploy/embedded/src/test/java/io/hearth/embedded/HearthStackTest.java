@@ -55,8 +55,6 @@ class HearthStackTest {
 
     @BeforeAll
     void start() throws Exception {
-        Files.createDirectories(repository.resolve("deploy/keycloak"));
-        Files.copy(Path.of("../keycloak/hearth-realm.json"), repository.resolve("deploy/keycloak/hearth-realm.json"));
         fakeServiceJar(HearthService.MEMBERSHIP.runJar(repository));
         fakeServiceJar(HearthService.MONETIZATION.runJar(repository));
         StackConfig config = StackConfig.defaults(repository).withStateDir(repository.resolve("state"))

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The real Keycloak with the realm of deploy/keycloak, one server for all the checks. */
+/** The real Keycloak with the local stack's realm, one server for all the checks. */
 class KeycloakServerTest {
     @TempDir
     static Path state;
@@ -27,7 +27,7 @@ class KeycloakServerTest {
 
     @BeforeAll
     static void start() {
-        keycloak = KeycloakServer.start(state, 0, Path.of("../keycloak/hearth-realm.json"));
+        keycloak = KeycloakServer.start(state, 0);
     }
 
     @AfterAll
@@ -42,6 +42,7 @@ class KeycloakServerTest {
         JsonNode claims = claims(keycloak.accessToken("operator", "hearth"));
 
         assertEquals(keycloak.issuerUrl(), claims.path("iss").asText());
+        assertTrue(audience(claims).contains("hearth-api"), "aud: " + claims.path("aud"));
         assertEquals("operator", claims.path("preferred_username").asText());
         Set<String> roles = realmRoles(claims);
         assertTrue(roles.containsAll(Set.of("operator", "member")), "roles: " + roles);
@@ -56,11 +57,16 @@ class KeycloakServerTest {
     }
 
     @Test
-    void partnerClientCredentialsTokenCarriesPartner() throws Exception {
-        Set<String> roles = realmRoles(claims(keycloak.clientCredentialsToken("partner-demo", "partner-demo-secret")));
+    void partnerClientCredentialsTokenCarriesPartnerAndNamesItsClient() throws Exception {
+        JsonNode claims = claims(keycloak.clientCredentialsToken("partner-demo", "partner-demo-secret"));
+        Set<String> roles = realmRoles(claims);
 
+        assertTrue(audience(claims).contains("hearth-api"), "aud: " + claims.path("aud"));
         assertTrue(roles.contains("partner"), "roles: " + roles);
+        assertFalse(roles.contains("member"), "roles: " + roles);
         assertFalse(roles.contains("operator"), "roles: " + roles);
+        // Services know a partner by its client id (platform Caller.partnerClientId): azp, else client_id.
+        assertEquals("partner-demo", claims.path("azp").asText(), claims.toString());
     }
 
     @Test
@@ -95,6 +101,18 @@ class KeycloakServerTest {
         String[] parts = jwt.split("\\.");
         assertEquals(3, parts.length, "not a JWS compact token");
         return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
+    }
+
+    /** aud is a string or an array of them. */
+    private static Set<String> audience(JsonNode claims) {
+        Set<String> audience = new HashSet<>();
+        JsonNode aud = claims.path("aud");
+        if (aud.isArray()) {
+            aud.forEach(a -> audience.add(a.asText()));
+        } else if (aud.isTextual()) {
+            audience.add(aud.asText());
+        }
+        return audience;
     }
 
     private static Set<String> realmRoles(JsonNode claims) {

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -66,6 +68,7 @@ class KubernetesManifestsTest {
         }
         JsonNode secret = object("Secret", "hearth-secrets").path("stringData");
         assertTrue(secret.hasNonNull("db-password") && secret.hasNonNull("payments-webhook-secret"));
+        assertTrue(secret.hasNonNull("keycloak-admin-username") && secret.hasNonNull("keycloak-admin-password"));
     }
 
     @Test
@@ -85,5 +88,36 @@ class KubernetesManifestsTest {
                 .filter(o -> kind.equals(o.path("kind").asText()))
                 .filter(o -> name == null || name.equals(o.path("metadata").path("name").asText()))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+
+    @Test
+    void keycloakRunsInProductionModeWithTheProductionRealmAndTheAdminFromTheSecret() throws Exception {
+        JsonNode deployment = object("Deployment", "keycloak");
+        JsonNode pod = deployment.path("spec").path("template").path("spec");
+        JsonNode container = pod.path("containers").get(0);
+        List<String> args = new ArrayList<>();
+        container.path("args").forEach(a -> args.add(a.asText()));
+        assertEquals(List.of("start", "--import-realm"), args);
+        Map<String, JsonNode> env = new HashMap<>();
+        container.path("env").forEach(e -> env.put(e.path("name").asText(), e));
+        for (String name : List.of("KC_BOOTSTRAP_ADMIN_USERNAME", "KC_BOOTSTRAP_ADMIN_PASSWORD", "KC_DB_PASSWORD")) {
+            assertEquals("hearth-secrets", env.get(name).path("valueFrom").path("secretKeyRef").path("name").asText(),
+                    name);
+        }
+        assertTrue(env.containsKey("KC_HOSTNAME"), "no hostname");
+        assertEquals("xforwarded", env.get("KC_PROXY_HEADERS").path("value").asText());
+        assertEquals("hearth-realm", pod.path("volumes").get(0).path("configMap").path("name").asText());
+        assertEquals("/opt/keycloak/data/import", container.path("volumeMounts").get(0).path("mountPath").asText());
+
+        // The realm ConfigMap is generated from deploy/keycloak/hearth-realm.json, which the kustomization includes.
+        List<String> resources = new ArrayList<>();
+        object("Kustomization", null).path("resources").forEach(r -> resources.add(r.asText()));
+        assertTrue(resources.contains("../keycloak"), resources.toString());
+        JsonNode realmKustomization = new ObjectMapper(new YAMLFactory())
+                .readTree(DIR.resolve("../keycloak/kustomization.yaml").toFile());
+        JsonNode generator = realmKustomization.path("configMapGenerator").get(0);
+        assertEquals("hearth-realm", generator.path("name").asText());
+        assertEquals("hearth-realm.json", generator.path("files").get(0).asText());
+        assertTrue(realmKustomization.path("generatorOptions").path("disableNameSuffixHash").asBoolean());
     }
 }

@@ -51,7 +51,7 @@ class ConcurrentJoinsTest {
         assertEquals(Map.of(201, (long) cap - 1, 422, (long) joiners - cap + 1), statuses);
         as(TestTokens.operator(owner)).get("/communities/{id}", community).then().statusCode(200)
                 .body("memberCount", equalTo(cap));
-        as(TestTokens.operator(owner)).queryParam("limit", 200).get("/communities/{id}/members", community)
+        as(TestTokens.operator(owner)).queryParam("limit", 100).get("/communities/{id}/members", community)
                 .then().statusCode(200).body("items", hasSize(cap));
         assertEquals(cap, joinEventsOnceALaterEventIsOut(community, owner).size());
     }

@@ -131,7 +131,7 @@ class ConcurrentMemberChangesTest {
     }
 
     private static Map<String, CommunityRole> currentMembers(String community, String owner) {
-        JsonPath page = as(TestTokens.operator(owner)).queryParam("limit", 200)
+        JsonPath page = as(TestTokens.operator(owner)).queryParam("limit", 100)
                 .get("/communities/{id}/members", community).then().statusCode(200).extract().jsonPath();
         assertNull(page.getString("nextCursor"));
         Map<String, CommunityRole> members = new HashMap<>();

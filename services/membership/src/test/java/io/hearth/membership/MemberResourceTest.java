@@ -134,7 +134,28 @@ class MemberResourceTest {
         as(TestTokens.member(members.get(0))).get("/communities/{id}/members", community).then().statusCode(403);
         as(TestTokens.operator(owner)).queryParam("limit", 0).get("/communities/{id}/members", community)
                 .then().statusCode(400).body("violations[0].field", equalTo("limit"));
+        as(TestTokens.operator(owner)).queryParam("limit", 100).get("/communities/{id}/members", community)
+                .then().statusCode(200);
+        as(TestTokens.operator(owner)).queryParam("limit", 101).get("/communities/{id}/members", community)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("limit"));
         as(TestTokens.operator(owner)).queryParam("after", "zzz").get("/communities/{id}/members", community)
                 .then().statusCode(400);
+    }
+
+    @Test
+    void partnerAndTokensWithoutTheMemberRoleCannotJoin() {
+        String owner = "owner-" + UUID.randomUUID();
+        String community = MembershipApi.createCommunity(owner, null);
+        String partner = "service-account-partner-" + UUID.randomUUID();
+        String roleless = "roleless-" + UUID.randomUUID();
+        for (String token : List.of(TestTokens.token(partner, "partner"), TestTokens.token(roleless))) {
+            as(token).body("{}").post("/communities/{id}/members", community)
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("type", equalTo("https://hearth.dev/problems/forbidden"));
+        }
+        // Nobody joined: the owner's list holds the owner alone.
+        as(TestTokens.operator(owner)).get("/communities/{id}/members", community)
+                .then().statusCode(200).body("items.userId", equalTo(List.of(owner)));
     }
 }

@@ -179,7 +179,7 @@ class PlanResourceTest {
 
         as(TestTokens.operator("stranger-" + UUID.randomUUID())).get("/communities/{id}/plans", community)
                 .then().statusCode(403).contentType("application/problem+json");
-        as(TestTokens.member(member)).queryParam("limit", 201).get("/communities/{id}/plans", community)
+        as(TestTokens.member(member)).queryParam("limit", 101).get("/communities/{id}/plans", community)
                 .then().statusCode(400).body("violations[0].field", equalTo("limit"));
     }
 }

@@ -42,7 +42,8 @@ public class HearthTestResource implements QuarkusTestResourceLifecycleManager {
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 // Tokens from TestTokens, verified by quarkus-oidc against its key; no Keycloak in service tests.
                 "quarkus.oidc.auth-server-url", "",
-                "quarkus.oidc.public-key", TestTokens.publicKey());
+                "quarkus.oidc.public-key", TestTokens.publicKey(),
+                "quarkus.oidc.token.issuer", TestTokens.ISSUER);
     }
 
     @Override
@@ -60,6 +61,11 @@ public class HearthTestResource implements QuarkusTestResourceLifecycleManager {
     /** A JDBC connection to the service's test database, for tests that check what a service stored. */
     public static Connection openDatabase() throws SQLException {
         return DriverManager.getConnection(running().jdbcUrl(DATABASE), PostgresServer.USER, PostgresServer.PASSWORD);
+    }
+
+    /** The JDBC URL of the service's test database, for a second client of it (another instance's view). */
+    public static String jdbcUrl() {
+        return running().jdbcUrl(DATABASE);
     }
 
     /** Stops the database, as an outage would; {@link #startDatabase()} brings it back on the same port and data. */

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,7 +43,7 @@ public class FunnelResource {
     @GET
     @Path("/lifecycle")
     @Operation(operationId = "getLifecycleFunnel", summary = "Member lifecycle funnel: joined -> posted -> checked in -> paid",
-            description = "For the owner and admins of the community. "
+            description = "For the owner and admins of the community, and partner clients granted analytics:read. "
                     + "Counts distinct people. A person enters the funnel (step joined) with their first join of the "
                     + "community as a member whose event time falls in [from, to]; someone who joined, left and "
                     + "rejoined is one person, entering at their first join in the period. Owners and admins (also "
@@ -62,11 +63,15 @@ public class FunnelResource {
     @APIResponse(responseCode = "200", description = "The funnel")
     @APIResponse(responseCode = "400", description = "from or to is not an ISO date or instant, to is before from, "
             + "or windowDays is not a whole number from 1 to 365; each is listed in violations")
-    @APIResponse(responseCode = "403", description = "The caller is not the owner or an admin of this community")
+    @APIResponse(responseCode = "403", description = "The caller is not the owner or an admin of this community; or "
+            + "a partner client whose grant lacks analytics:read",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,partner-scope-missing"))
     public Uni<FunnelView> lifecycle(
             @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
             @BeanParam FunnelParams params) {
         FunnelQuery query = params.toQuery(Instant.now());
-        return funnels.lifecycle(communityId, caller.id(), query);
+        return caller.partnerClientId()
+                .map(client -> funnels.lifecycleForPartner(communityId, client, query))
+                .orElseGet(() -> funnels.lifecycle(communityId, caller.id(), query));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.hearth.analytics.domain.LoggedEvent;
 import io.hearth.analytics.repository.EventLogRepository;
+import io.hearth.analytics.repository.WebhookDeliveryRepository;
 import io.hearth.platform.inbox.InboundEvent;
 import io.smallrye.mutiny.Uni;
 
@@ -15,13 +16,20 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class EventLogService {
     private final EventLogRepository log;
+    private final WebhookDeliveryRepository webhooks;
 
-    public EventLogService(EventLogRepository log) {
+    public EventLogService(EventLogRepository log, WebhookDeliveryRepository webhooks) {
         this.log = log;
+        this.webhooks = webhooks;
     }
 
-    /** Runs inside the transaction in which the consumer claims the event id, so both commit or neither does. */
+    /**
+     * Runs inside the transaction in which the consumer claims the event id, so both commit or neither does; the
+     * event's webhook deliveries are recorded in it too, so no subscribed event is lost on its way to a partner.
+     */
     public Uni<Void> append(InboundEvent event) {
-        return log.append(LoggedEvent.of(event));
+        return log.append(LoggedEvent.of(event))
+                .chain(() -> webhooks.record(event.subject(), event.id(), event.type().type(),
+                        WebhookEventBody.of(event)));
     }
 }

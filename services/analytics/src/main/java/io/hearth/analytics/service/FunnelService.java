@@ -16,6 +16,7 @@ import io.hearth.analytics.mapping.FunnelStepView;
 import io.hearth.analytics.mapping.FunnelView;
 import io.hearth.analytics.repository.EventLogRepository;
 import io.hearth.contracts.events.EventType;
+import io.hearth.contracts.events.PartnerScope;
 import io.hearth.platform.access.CommunityAccess;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -47,8 +48,19 @@ public class FunnelService {
     public Uni<FunnelView> lifecycle(UUID communityId, String callerId, FunnelQuery query) {
         String community = communityId.toString();
         return access.require(community, callerId, CommunityAccess.STAFF)
-                .chain(() -> log.journeys(community, LIFECYCLE.subList(1, LIFECYCLE.size()), query.from(), query.to(),
-                        query.windowDays()))
+                .chain(() -> lifecycleOf(community, query));
+    }
+
+    /** The lifecycle funnel of the community, for a partner client granted analytics:read. */
+    @WithSession
+    public Uni<FunnelView> lifecycleForPartner(UUID communityId, String clientId, FunnelQuery query) {
+        return access.requirePartner(communityId.toString(), clientId, PartnerScope.ANALYTICS_READ)
+                .chain(() -> lifecycleOf(communityId.toString(), query));
+    }
+
+    private Uni<FunnelView> lifecycleOf(String community, FunnelQuery query) {
+        return log.journeys(community, LIFECYCLE.subList(1, LIFECYCLE.size()), query.from(), query.to(),
+                query.windowDays())
                 .map(journeys -> new FunnelView(community, query.from(), query.to(), query.windowDays(),
                         COUNTING_UNIT, steps(LIFECYCLE, journeys, query)));
     }

@@ -8,7 +8,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record CreatePostRequest(
-        @NotBlank @Size(max = 10000) @Schema(examples = "5 km done before the rain, who is in tomorrow?") String body,
+        @NotBlank @Size(max = 10000) @Schema(description = "The text, at most 10,000 characters (longer is refused "
+                + "with 400)", examples = "5 km done before the rain, who is in tomorrow?") String body,
         @Size(max = 10) @Schema(description = "Topic tags, up to 10; stored trimmed, in lower case, without a leading "
                 + "'#', each once. Absent for none.", examples = "[\"running\", \"#Morning\"]")
         List<@NotBlank @Size(max = 40) String> topics) {

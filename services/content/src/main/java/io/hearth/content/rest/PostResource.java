@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,6 +29,7 @@ import io.hearth.content.mapping.CreatePostRequest;
 import io.hearth.content.mapping.PostView;
 import io.hearth.content.service.PostService;
 import io.hearth.platform.rest.ApiDocs;
+import io.hearth.platform.idempotency.IdempotencyKeys;
 import io.hearth.platform.rest.Caller;
 import io.hearth.platform.rest.CompletesDespiteDisconnect;
 import io.hearth.platform.rest.Page;
@@ -52,18 +54,25 @@ public class PostResource {
 
     @POST
     @Operation(operationId = "createPost", summary = "Post in the community",
-            description = "For members of the community, staff included. The caller is the author. Topic tags are "
+            description = "For members of the community, staff included, and partner clients granted posts:write "
+                    + "(the partner's client id is then the author). The caller is the author. Topic tags are "
                     + "stored trimmed, in lower case, without a leading '#' and each once. Publishes "
                     + "hearth.post.created, which tells consumers the topics and the body's length but not the body. "
                     + "Send an Idempotency-Key to make a retry return the same post instead of a second one.")
     @APIResponse(responseCode = "201", description = "The post; Location points at it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)),
             headers = @Header(name = "Location", ref = ApiDocs.LOCATION))
+    @APIResponse(responseCode = "403", description = "Not a member of this community; or a partner client whose "
+            + "grant lacks posts:write",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,partner-scope-missing"))
     public Uni<Response> create(
             @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
             @Valid @NotNull CreatePostRequest request,
             @Parameter(ref = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return posts.create(communityId, request, caller.id(), idempotencyKey)
+        Uni<IdempotencyKeys.Outcome<PostView>> created = caller.partnerClientId()
+                .map(client -> posts.createAsPartner(communityId, request, client, idempotencyKey))
+                .orElseGet(() -> posts.create(communityId, request, caller.id(), idempotencyKey));
+        return created
                 .map(outcome -> Responses.created(
                         URI.create("/communities/" + communityId + "/posts/" + outcome.resource().id()), outcome));
     }

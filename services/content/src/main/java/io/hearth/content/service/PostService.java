@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.hearth.contracts.events.PartnerScope;
 import io.hearth.contracts.events.PostCreated;
 import io.hearth.content.domain.Post;
 import io.hearth.content.mapping.CreatePostRequest;
@@ -46,6 +47,20 @@ public class PostService {
                 .call(() -> access.require(communityId.toString(), authorId, CommunityAccess.ANY_MEMBER))
                 .chain(topics -> idempotency.once("create-post:" + communityId, authorId, idempotencyKey, request,
                         () -> insert(communityId, request.body().strip(), topics, authorId),
+                        view -> view.id().toString(), id -> view(communityId, UUID.fromString(id))));
+    }
+
+    /**
+     * A partner client granted posts:write posts in the community; its client id is the author, as the event says.
+     * Its Idempotency-Keys are its own, apart from any person's.
+     */
+    @WithTransaction
+    public Uni<IdempotencyKeys.Outcome<PostView>> createAsPartner(UUID communityId, CreatePostRequest request,
+            String clientId, String idempotencyKey) {
+        return Uni.createFrom().item(() -> normalise(request.topics()))
+                .call(() -> access.requirePartner(communityId.toString(), clientId, PartnerScope.POSTS_WRITE))
+                .chain(topics -> idempotency.once("create-post:" + communityId, "partner:" + clientId,
+                        idempotencyKey, request, () -> insert(communityId, request.body().strip(), topics, clientId),
                         view -> view.id().toString(), id -> view(communityId, UUID.fromString(id))));
     }
 

@@ -3,6 +3,7 @@ package io.hearth.membership.rest;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -31,11 +32,14 @@ import io.hearth.membership.mapping.JoinRequest;
 import io.hearth.membership.mapping.MemberView;
 import io.hearth.membership.service.MembershipService;
 import io.hearth.platform.rest.ApiDocs;
+import io.hearth.platform.config.HearthConfig;
+import io.hearth.platform.limits.RateLimiter;
 import io.hearth.platform.rest.Caller;
 import io.hearth.platform.rest.CompletesDespiteDisconnect;
 import io.hearth.platform.rest.Page;
 import io.hearth.platform.rest.PageParams;
 import io.hearth.platform.rest.Problem;
+import io.hearth.platform.rest.Problems;
 import io.hearth.platform.rest.Responses;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -46,35 +50,56 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Members")
 public class MemberResource {
+    /** The realm role a person needs to join communities; partners' service accounts do not have it. */
+    static final String MEMBER_ROLE = "member";
+
     private final MembershipService memberships;
     private final Caller caller;
+    private final RateLimiter rateLimiter;
+    private final HearthConfig config;
 
-    public MemberResource(MembershipService memberships, Caller caller) {
+    public MemberResource(MembershipService memberships, Caller caller, RateLimiter rateLimiter,
+            HearthConfig config) {
         this.memberships = memberships;
         this.caller = caller;
+        this.rateLimiter = rateLimiter;
+        this.config = config;
     }
 
     @POST
+    @RolesAllowed(MEMBER_ROLE)
     @Operation(operationId = "joinCommunity", summary = "Join the community",
-            description = "Any signed-in person joins as themself, optionally through an entry code, which attributes "
-                    + "the join to its channel (and, for referrals, to the referrer). Send an Idempotency-Key to make a "
-                    + "retry return the same membership instead of 409.")
+            description = "A person with the realm role member joins as themself, optionally through an entry code, "
+                    + "which attributes the join to its channel (and, for referrals, to the referrer). Send an "
+                    + "Idempotency-Key to make a retry return the same membership instead of 409. Join attempts are "
+                    + "limited per person (30 a minute by default, across all instances): more are refused with 429 "
+                    + "and Retry-After.")
     @APIResponse(responseCode = "201", description = "Joined: the caller's membership; Location points at it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MemberView.class)),
             headers = @Header(name = "Location", ref = ApiDocs.LOCATION))
+    @APIResponse(responseCode = "403", description = "The caller lacks the realm role member, or is a partner client "
+            + "(partners act through grants, never as members)")
     @APIResponse(responseCode = "404", description = "No such community")
     @APIResponse(responseCode = "409", description = "Already a member",
             extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "already-member"))
     @APIResponse(responseCode = "422", description = "The community is full",
             extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "community-full"))
+    @APIResponse(responseCode = "429", description = "Too many join attempts by this caller; retry after "
+            + "Retry-After seconds. Nothing was changed.")
     public Uni<Response> join(
             @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
             @Valid JoinRequest request,
             @Parameter(ref = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam("Idempotency-Key") String idempotencyKey) {
         String userId = caller.id();
+        if (caller.isPartner()) {
+            // A partner acts only through its grants; joining would give it a member's role besides them.
+            throw Problems.forbidden("A partner client cannot join a community; the owner grants it access.");
+        }
         String entryCode = request == null ? null : request.entryCode();
-        return memberships.join(communityId, userId, entryCode, idempotencyKey)
+        // Every attempt counts, refused ones too: guessing entry codes or hammering a full community costs budget.
+        return rateLimiter.acquire("join", config.limits().join(), userId)
+                .chain(() -> memberships.join(communityId, userId, entryCode, idempotencyKey))
                 .map(outcome -> Responses.created(
                         URI.create("/communities/" + communityId + "/members/" + userId), outcome));
     }
@@ -112,12 +137,17 @@ public class MemberResource {
     }
 
     @GET
-    @Operation(operationId = "listMembers", summary = "List current members", description = "For the owner and admins; in join order, paged with "
-            + "after/limit.")
+    @Operation(operationId = "listMembers", summary = "List current members", description = "For the owner and "
+            + "admins, and partner clients granted members:read; in join order, paged with after/limit.")
     @APIResponse(responseCode = "200", description = "A page of members")
+    @APIResponse(responseCode = "403", description = "Not the owner or an admin; or a partner client whose grant "
+            + "lacks members:read",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,partner-scope-missing"))
     public Uni<Page<MemberView>> list(
             @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
             @Valid @BeanParam PageParams page) {
-        return memberships.list(communityId, caller.id(), page.afterSeq(), page.limit);
+        return caller.partnerClientId()
+                .map(client -> memberships.listForPartner(communityId, client, page.afterSeq(), page.limit))
+                .orElseGet(() -> memberships.list(communityId, caller.id(), page.afterSeq(), page.limit));
     }
 }

@@ -12,6 +12,7 @@ import io.hearth.contracts.events.CommunityRole;
 import io.hearth.contracts.events.MemberJoined;
 import io.hearth.contracts.events.MemberLeft;
 import io.hearth.contracts.events.MemberRoleChanged;
+import io.hearth.contracts.events.PartnerScope;
 import io.hearth.membership.domain.Community;
 import io.hearth.membership.domain.Entry;
 import io.hearth.membership.domain.EntryChannel;
@@ -182,6 +183,14 @@ public class MembershipService {
                     return outbox.record(new MemberRoleChanged(communityId.toString(), userId, role, previous,
                             callerId), Instant.now()).map(ignored -> MemberView.of(m));
                 });
+    }
+
+    /** Current members in join order, for a partner client granted members:read. */
+    @WithSession
+    public Uni<Page<MemberView>> listForPartner(UUID communityId, String clientId, long afterSeq, int limit) {
+        return access.requirePartner(communityId.toString(), clientId, PartnerScope.MEMBERS_READ)
+                .chain(() -> memberships.pageCurrent(communityId, afterSeq, limit))
+                .map(rows -> Page.of(rows, limit, m -> String.valueOf(m.seq), MemberView::of));
     }
 
     /** Current members in join order, for the owner and admins. */

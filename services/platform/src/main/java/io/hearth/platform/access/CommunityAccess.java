@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.hearth.contracts.events.CommunityRole;
+import io.hearth.contracts.events.PartnerScope;
+import io.hearth.platform.rest.ProblemType;
 import io.hearth.platform.rest.Problems;
 import io.smallrye.mutiny.Uni;
 
@@ -19,9 +21,11 @@ public class CommunityAccess {
     public static final Set<CommunityRole> ANY_MEMBER = Set.of(CommunityRole.values());
 
     private final CommunityRoles roles;
+    private final PartnerGrants grants;
 
-    public CommunityAccess(CommunityRoles roles) {
+    public CommunityAccess(CommunityRoles roles, PartnerGrants grants) {
         this.roles = roles;
+        this.grants = grants;
     }
 
     /** The caller's role in the community, or a 403 problem when it is not one of {@code allowed}. */
@@ -29,6 +33,20 @@ public class CommunityAccess {
         return roles.roleOf(communityId, userId).map(role -> role.filter(allowed::contains)
                 .orElseThrow(() -> Problems.forbidden("This needs you to be " + describe(allowed)
                         + " of community " + communityId + ".")));
+    }
+
+    /**
+     * Passes when the partner client holds a current grant with {@code scope} in the community, else a 403 problem
+     * {@code partner-scope-missing}. A partner has no community role: this is the only check its calls pass.
+     */
+    public Uni<Void> requirePartner(String communityId, String clientId, PartnerScope scope) {
+        return grants.scopesOf(communityId, clientId).map(scopes -> {
+            if (!scopes.contains(scope)) {
+                throw Problems.of(ProblemType.PARTNER_SCOPE_MISSING, "Partner " + clientId + " holds no grant with "
+                        + scope.value() + " in community " + communityId + ".");
+            }
+            return null;
+        });
     }
 
     private static String describe(Set<CommunityRole> allowed) {

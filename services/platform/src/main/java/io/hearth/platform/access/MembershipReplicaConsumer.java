@@ -11,7 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Feeds {@link MembershipReplica} from {@code hearth.membership.v1} in every service that sets
+ * Feeds {@link MembershipReplica} and {@link PartnerGrantReplica} from {@code hearth.membership.v1} in every service that sets
  * {@code hearth.membership-replica.enabled=true} and configures the {@code membership-events} channel; membership
  * itself, the source of roles, does not.
  */
@@ -20,16 +20,19 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 public class MembershipReplicaConsumer {
     private final IdempotentConsumer consumer;
     private final MembershipReplica replica;
+    private final PartnerGrantReplica grants;
     private final String consumerName;
 
-    public MembershipReplicaConsumer(IdempotentConsumer consumer, MembershipReplica replica, HearthConfig config) {
+    public MembershipReplicaConsumer(IdempotentConsumer consumer, MembershipReplica replica,
+            PartnerGrantReplica grants, HearthConfig config) {
         this.consumer = consumer;
         this.replica = replica;
+        this.grants = grants;
         this.consumerName = config.serviceName() + ".membership-replica";
     }
 
     @Incoming("membership-events")
     public Uni<Void> onMembershipEvents(KafkaRecordBatch<String, String> batch) {
-        return consumer.consume(consumerName, batch, replica::apply);
+        return consumer.consume(consumerName, batch, event -> replica.apply(event).chain(() -> grants.apply(event)));
     }
 }

@@ -2,6 +2,7 @@ package io.hearth.platform.config;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -17,6 +18,8 @@ public interface HearthConfig {
     MembershipReplica membershipReplica();
 
     Openapi openapi();
+
+    Limits limits();
 
     interface Outbox {
         /** The most pending events one relay batch reads and sends at once. */
@@ -61,5 +64,28 @@ public interface HearthConfig {
         String serverUrl();
 
         String serverDescription();
+    }
+
+    /**
+     * What one caller may send, the same way in every service. The per-minute rates are defaults a community
+     * operator can live with; each is one {@code requests} per {@code per} budget, refilled continuously.
+     */
+    interface Limits {
+        /** The largest request body any route takes; a larger one is refused with 413 before it is read. */
+        @WithDefault("64K")
+        MemorySize maxBodySize();
+
+        /** Join attempts per caller (membership), counted across all instances. */
+        Rate join();
+
+        /** Payment webhook calls per source address (monetization), counted across all instances. */
+        Rate paymentWebhook();
+    }
+
+    /** A budget of {@code requests} per {@code per}; defaults in the platform's microprofile-config.properties. */
+    interface Rate {
+        int requests();
+
+        Duration per();
     }
 }

@@ -1,7 +1,11 @@
 package io.hearth.platform.rest;
 
-import java.net.ConnectException;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 
+import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -15,7 +19,9 @@ final class DatabaseOutage {
 
     static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof ClosedConnectionException) {
+            // Refused, reset or broken connections (ConnectException, Netty's native "Connection reset by peer").
+            if (t instanceof IOException || t instanceof ClosedConnectionException
+                    || t instanceof TimeoutException) {
                 return true;
             }
             // 08: connection exceptions; 57P: the server is shutting down, starting or crashed.
@@ -23,9 +29,21 @@ final class DatabaseOutage {
                     && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
                 return true;
             }
-            String message = t.getMessage();
-            if (message != null && message.contains("Connection refused")) {
+            // The same over JDBC (the rate limits' buckets): PSQLException and the pool's own SQLExceptions.
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
+            }
+            // Commands on a connection the server has just closed: "Connection is not active now, ...", "Pending
+            // requests failed to be sent due to connection has been closed."
+            if (t instanceof VertxException && t.getMessage() != null
+                    && t.getMessage().toLowerCase(Locale.ROOT).contains("connection")) {
+                return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (causedBy(suppressed)) {
+                    return true;
+                }
             }
         }
         return false;

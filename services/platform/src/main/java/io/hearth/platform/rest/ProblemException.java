@@ -1,6 +1,7 @@
 package io.hearth.platform.rest;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.WebApplicationException;
 
@@ -12,11 +13,19 @@ import jakarta.ws.rs.WebApplicationException;
 public class ProblemException extends WebApplicationException {
     private final ProblemType type;
     private final List<Problem.Violation> violations;
+    private final Map<String, String> headers;
 
     public ProblemException(ProblemType type, String detail, List<Problem.Violation> violations) {
+        this(type, detail, violations, Map.of());
+    }
+
+    /** With response headers the problem needs, such as {@code Retry-After} on 429 and 503. */
+    public ProblemException(ProblemType type, String detail, List<Problem.Violation> violations,
+            Map<String, String> headers) {
         super(detail, type.status());
         this.type = type;
         this.violations = List.copyOf(violations);
+        this.headers = Map.copyOf(headers);
     }
 
     public ProblemType type() {
@@ -25,5 +34,9 @@ public class ProblemException extends WebApplicationException {
 
     public List<Problem.Violation> violations() {
         return violations;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 }

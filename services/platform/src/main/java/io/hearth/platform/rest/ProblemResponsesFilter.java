@@ -38,7 +38,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * What every Hearth OpenAPI document shares, in one place for the five services: the problem responses every route can
- * give (400, 401, 403, 406, 500, 503) with the RFC 9457 body and the problem types each response can carry; the
+ * give (400, 401, 403, 406, 500, 503, and 413 on every route that takes a body) with the RFC 9457 body and the problem types each response can carry; the
  * {@code Idempotency-Key} parameter and the {@code Location} and {@code Idempotent-Replayed} headers as reusable
  * components; the security schemes of the Keycloak realm; the servers; and the examples of each service's
  * {@value #EXAMPLES} (by operationId: the request body and each 2xx body). Runs at start-up too
@@ -58,6 +58,9 @@ public class ProblemResponsesFilter implements OASFilter {
             "406", "The Accept header asks only for media types this route cannot answer; nothing was done.",
             "500", "Unexpected failure; nothing was changed.",
             "503", "A store this route needs is away for a moment; nothing was changed. Retry after Retry-After."));
+
+    private static final String TOO_LARGE = "The body is larger than the limit (64 KB by default, "
+            + "hearth.limits.max-body-size); nothing was read or changed.";
 
     /** Every $ref seen while the model is walked (filterOpenAPI comes last), to drop components nothing uses. */
     private final Set<String> refs = new HashSet<>();
@@ -205,6 +208,9 @@ public class ProblemResponsesFilter implements OASFilter {
                 created.addHeader("Idempotent-Replayed", replayed);
                 refs.add(replayed.getRef());
             }
+        }
+        if (operation.getRequestBody() != null && !responses.hasAPIResponse("413")) {
+            responses.addAPIResponse("413", OASFactory.createAPIResponse().description(TOO_LARGE));
         }
         Map<String, APIResponse> sorted = new TreeMap<>(responses.getAPIResponses());
         responses.setAPIResponses(new LinkedHashMap<>(sorted));

@@ -15,6 +15,9 @@ public enum ProblemType {
             "A signed callback (the payment webhook) carries no signature or one that does not match its body."),
     FORBIDDEN("forbidden", 403, "Not allowed",
             "The caller is signed in but lacks the realm role or the role in this community that the route needs."),
+    PARTNER_SCOPE_MISSING("partner-scope-missing", 403, "The partner's grant lacks this scope",
+            "The caller is a partner client whose grant in this community lacks the scope the route needs (or it has "
+                    + "no grant there)."),
     NOT_FOUND("not-found", 404, "Not found",
             "The community, member, post, plan or order named in the path does not exist there."),
     NOT_ACCEPTABLE("not-acceptable", 406, "Not an acceptable media type",
@@ -36,6 +39,9 @@ public enum ProblemType {
             "The community has reached its size cap; nobody else can join until someone leaves."),
     PLAN_UNAVAILABLE("plan-unavailable", 422, "Plan unavailable",
             "The plan named in the body is not a plan of this community."),
+    WEBHOOK_URL_REFUSED("webhook-url-refused", 422, "Webhook URL refused",
+            "The webhook URL is not http(s), or its host resolves to a loopback, private, link-local or otherwise "
+                    + "non-public address."),
     RATE_LIMITED("rate-limited", 429, "Too many requests",
             "The caller sent more requests than allowed; retry after the seconds in Retry-After."),
     INTERNAL("internal", 500, "Internal error",

@@ -1,6 +1,8 @@
 package io.hearth.platform.rest;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** The problems services raise, one factory so that types, titles and statuses mean the same everywhere. */
 public final class Problems {
@@ -33,5 +35,12 @@ public final class Problems {
 
     public static ProblemException notFound(String detail) {
         return of(ProblemType.NOT_FOUND, detail);
+    }
+
+    /** 429 with {@code Retry-After} in whole seconds, rounded up so that a client waiting that long gets through. */
+    public static ProblemException rateLimited(String detail, Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return new ProblemException(ProblemType.RATE_LIMITED, detail + " Retry in " + seconds + " s.", List.of(),
+                Map.of("Retry-After", String.valueOf(seconds)));
     }
 }

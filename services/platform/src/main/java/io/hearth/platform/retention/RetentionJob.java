@@ -15,7 +15,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Deletes what is only kept for a while: published outbox rows, applied event ids and idempotency keys. Each table
+ * Deletes what is only kept for a while: published outbox rows, applied event ids, idempotency keys and rate-limit
+ * buckets that have filled up again (platform RateLimiter; Bucket4j stamps each with its expiry). Each table
  * has an index on its age column; deletes go in slices so that no long transaction holds the tables. Harmless when
  * several instances run it at once.
  */
@@ -39,6 +40,7 @@ public class RetentionJob {
         return purge("outbox_event", "published_at", retention.outbox())
                 .chain(() -> purge("processed_event", "processed_at", retention.processedEvents()))
                 .chain(() -> purge("idempotency_key", "created_at", retention.idempotencyKeys()))
+                .chain(this::purgeFullBuckets)
                 .onFailure().invoke(e -> LOG.warnf("Retention purge failed, will retry: %s", e.getMessage()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
@@ -52,7 +54,14 @@ public class RetentionJob {
         return deleteSlices(slice, before, 0L);
     }
 
-    private Uni<Long> deleteSlices(String sql, OffsetDateTime before, long sofar) {
+    /** Rate-limit buckets whose expiry (epoch milliseconds, set by Bucket4j) has passed: they are full again. */
+    public Uni<Long> purgeFullBuckets() {
+        String slice = "delete from rate_limit_bucket where id = any(array(select id from rate_limit_bucket"
+                + " where expires_at < $1 limit " + SLICE + "))";
+        return deleteSlices(slice, System.currentTimeMillis(), 0L);
+    }
+
+    private Uni<Long> deleteSlices(String sql, Object before, long sofar) {
         return pool.preparedQuery(sql).execute(Tuple.of(before)).chain(rows -> rows.rowCount() < SLICE
                 ? Uni.createFrom().item(sofar + rows.rowCount())
                 : deleteSlices(sql, before, sofar + rows.rowCount()));
