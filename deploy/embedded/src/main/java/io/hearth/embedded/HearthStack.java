@@ -134,6 +134,9 @@ public final class HearthStack implements AutoCloseable {
         command.add("-Dquarkus.datasource.password=" + PostgresServer.PASSWORD);
         command.add("-Dkafka.bootstrap.servers=" + kafka.bootstrapServers());
         command.add("-Dquarkus.oidc.auth-server-url=" + keycloak.issuerUrl());
+        // The served OpenAPI documents name this stack's service and realm, not the default ports.
+        command.add("-Dhearth.openapi.server-url=http://127.0.0.1:" + port);
+        command.add("-Dhearth.openapi.realm-url=" + keycloak.issuerUrl());
         if (service == HearthService.ANALYTICS) {
             // Partners' webhooks may go to a receiver on this machine in the local stack; production allows none.
             command.add("-Dhearth.webhooks.allowed-hosts=127.0.0.1");

@@ -3,6 +3,7 @@ package io.hearth.activity;
 import static io.hearth.testing.Requests.as;
 import static io.hearth.activity.ActivityApi.checkInEvents;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -66,6 +67,7 @@ class CheckInResourceTest {
 
         String checkedInAt = as(TestTokens.member(member)).body("{}").post("/communities/{id}/check-ins", community)
                 .then().statusCode(201)
+                .header("Location", endsWith("/communities/" + community + "/check-ins/me"))
                 .body("communityId", equalTo(community)).body("userId", equalTo(member))
                 .body("day", equalTo(TODAY.toString())).body("streak", equalTo(1)).body("counted", equalTo(true))
                 .extract().path("checkedInAt");

@@ -130,7 +130,7 @@ class PostResourceTest {
     }
 
     @Test
-    void repeatedIdempotencyKeyReturnsTheSamePost() {
+    void repeatedIdempotencyKeyReturnsTheSamePostAndAnotherBodyWithItIsAConflict() {
         String community = UUID.randomUUID().toString();
         String member = "member-" + UUID.randomUUID();
         String other = "other-" + UUID.randomUUID();
@@ -144,6 +144,11 @@ class PostResourceTest {
                 .post("/communities/{id}/posts", community).then().statusCode(201)
                 .header("Idempotent-Replayed", "true").extract().path("id");
         assertEquals(first, second);
+        as(TestTokens.member(member)).header("Idempotency-Key", "post-1")
+                .body(Map.of("body", "Something else", "topics", List.of("once")))
+                .post("/communities/{id}/posts", community).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://hearth.dev/problems/idempotency-conflict"));
         // Another author's identical key is their own.
         String others = as(TestTokens.member(other)).header("Idempotency-Key", "post-1").body(body)
                 .post("/communities/{id}/posts", community).then().statusCode(201).extract().path("id");

@@ -107,7 +107,8 @@ class OrderResourceTest {
         assertEquals(first, second);
         as(TestTokens.member(buyer)).header("Idempotency-Key", "pay-once").body(Map.of("planId", otherPlan))
                 .post("/communities/{id}/orders", community).then().statusCode(409)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://hearth.dev/problems/idempotency-conflict"));
 
         String later = MonetizationApi.placeOrder(community, otherPlan, buyer);
         KafkaEvents.awaitEvent(EventType.ORDER_PLACED, e -> e.data(OrderPlaced.class).orderId().equals(later));

@@ -136,7 +136,7 @@ class PlanResourceTest {
     }
 
     @Test
-    void repeatedIdempotencyKeyReturnsTheSamePlan() {
+    void repeatedIdempotencyKeyReturnsTheSamePlanAndAnotherBodyWithItIsAConflict() {
         String owner = "owner-" + UUID.randomUUID();
         String community = MonetizationApi.community(owner);
         Map<String, Object> body = Map.of("name", "Yearly", "price", Map.of("amountMinor", 49900, "currency", "CNY"),
@@ -147,6 +147,12 @@ class PlanResourceTest {
                 .post("/communities/{id}/plans", community).then().statusCode(201)
                 .header("Idempotent-Replayed", "true").extract().path("id");
         assertEquals(first, second);
+        as(TestTokens.operator(owner)).header("Idempotency-Key", "plan-1")
+                .body(Map.of("name", "Yearly", "price", Map.of("amountMinor", 59900, "currency", "CNY"),
+                        "periodDays", 365))
+                .post("/communities/{id}/plans", community).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://hearth.dev/problems/idempotency-conflict"));
         String later = MonetizationApi.createPlan(community, owner, 100, "EUR");
         KafkaEvents.awaitEvent(EventType.PLAN_CREATED, e -> e.data(PlanCreated.class).planId().equals(later));
         assertEquals(1, KafkaEvents.events(EventType.PLAN_CREATED,

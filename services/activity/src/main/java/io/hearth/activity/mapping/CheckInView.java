@@ -8,6 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.hearth.activity.domain.CheckIn;
 
+@Schema(description = "A day's check-in",
+        requiredProperties = { "communityId", "userId", "day", "streak", "counted", "checkedInAt" })
 public record CheckInView(UUID communityId, String userId,
         @Schema(description = "The UTC calendar day the check-in counts for", examples = "2026-11-21") LocalDate day,
         @Schema(description = "Consecutive days, ending with this one, on which the member checked in") int streak,

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+@Schema(description = "A member's check-in streak and totals in a community", requiredProperties = { "communityId",
+        "userId", "currentStreak", "longestStreak", "totalDays", "checkedInToday" })
 public record StreakView(UUID communityId, String userId,
         @Schema(description = "The run of consecutive days ending today, or ending yesterday if today is not "
                 + "checked in yet (a check-in today still extends it); 0 once a whole day has been missed")

@@ -1,23 +1,28 @@
 package io.hearth.activity.rest;
 
+import java.net.URI;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hearth.activity.mapping.CheckInView;
 import io.hearth.activity.mapping.StreakView;
 import io.hearth.activity.service.CheckInService;
+import io.hearth.platform.rest.ApiDocs;
 import io.hearth.platform.rest.Caller;
 import io.hearth.platform.rest.CompletesDespiteDisconnect;
 import io.quarkus.security.Authenticated;
@@ -26,6 +31,7 @@ import io.smallrye.mutiny.Uni;
 @CompletesDespiteDisconnect
 @Path("/communities/{communityId}/check-ins")
 @Authenticated
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Check-ins")
 public class CheckInResource {
     private final CheckInService checkIns;
@@ -37,34 +43,40 @@ public class CheckInResource {
     }
 
     @POST
-    @Operation(summary = "Check in for today",
+    @Operation(operationId = "checkIn", summary = "Check in for today",
             description = "Any current member of the community checks in for today, where today is the calendar "
                     + "day in UTC at the moment of the check-in (a community time zone comes later). The first "
                     + "check-in of the day is recorded with its streak, the number of consecutive days ending today "
                     + "on which the member checked in, and published as hearth.checkin.recorded. A second check-in "
                     + "the same day changes nothing and publishes nothing: it answers 200 with the day's check-in "
                     + "and counted false. No body is needed; a body, such as {}, is ignored.")
-    @APIResponse(responseCode = "201", description = "Today's check-in, recorded now (counted true)",
+    @APIResponse(responseCode = "201", description = "Today's check-in, recorded now (counted true); Location points "
+            + "at the caller's streak, which it extended",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CheckInView.class)))
+                    schema = @Schema(implementation = CheckInView.class)),
+            headers = @Header(name = "Location", ref = ApiDocs.LOCATION))
     @APIResponse(responseCode = "200", description = "Today was already checked in: the same day and streak, "
             + "counted false; nothing changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CheckInView.class)))
-    public Uni<Response> checkIn(@PathParam("communityId") UUID communityId) {
+    public Uni<Response> checkIn(
+            @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId) {
         return checkIns.checkIn(communityId, caller.id())
-                .map(view -> Response.status(view.counted() ? Response.Status.CREATED : Response.Status.OK)
-                        .entity(view).build());
+                .map(view -> view.counted()
+                        ? Response.created(URI.create("/communities/" + communityId + "/check-ins/me")).entity(view)
+                                .build()
+                        : Response.ok(view).build());
     }
 
     @GET
     @Path("/me")
-    @Operation(summary = "The caller's streak",
+    @Operation(operationId = "getMyStreak", summary = "The caller's streak",
             description = "For current members: the caller's current streak (consecutive check-in days ending today, "
                     + "or ending yesterday while today can still extend it; 0 once a whole day was missed), longest "
                     + "streak, number of days checked in and last day checked in. Days are UTC calendar days.")
     @APIResponse(responseCode = "200", description = "The caller's streak and totals")
-    public Uni<StreakView> mine(@PathParam("communityId") UUID communityId) {
+    public Uni<StreakView> mine(
+            @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId) {
         return checkIns.streak(communityId, caller.id());
     }
 }

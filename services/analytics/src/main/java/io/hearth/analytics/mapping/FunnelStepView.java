@@ -2,17 +2,19 @@ package io.hearth.analytics.mapping;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+@Schema(description = "One step of a funnel", requiredProperties = { "key", "count", "conversionFromPrevious",
+        "conversionFromFirst", "incomplete" })
 public record FunnelStepView(
-        @Schema(description = "The step: joined, posted, checked_in or paid", examples = "posted") String key,
+        @Schema(description = "The step", enumeration = { "joined", "posted", "checked_in", "paid" }) String key,
         @Schema(description = "Distinct people who reached this step in order, within the window") long count,
         @Schema(description = "count / count of the previous step (step 1: 1 when anyone entered); 0 when the "
                 + "denominator is 0", examples = "0.5") double conversionFromPrevious,
         @Schema(description = "count / count of step 1; 0 when nobody entered", examples = "0.5")
         double conversionFromFirst,
         @Schema(description = "Median seconds from entering step 1 to reaching this step, over those who reached it;"
-                + " null when nobody did") Double medianSecondsFromFirst,
+                + " absent when nobody did") Double medianSecondsFromFirst,
         @Schema(description = "Mean seconds from entering step 1 to reaching this step, over those who reached it;"
-                + " null when nobody did") Double meanSecondsFromFirst,
+                + " absent when nobody did") Double meanSecondsFromFirst,
         @Schema(description = "People who have not reached this step but whose window is still open: not counted "
                 + "as dropped") long incomplete) {
 }

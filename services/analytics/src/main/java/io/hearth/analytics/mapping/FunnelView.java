@@ -5,12 +5,14 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+@Schema(description = "A funnel of one community over an entry period", requiredProperties = { "communityId", "from",
+        "to", "windowDays", "countingUnit", "steps" })
 public record FunnelView(
-        String communityId,
+        @Schema(format = "uuid") String communityId,
         @Schema(description = "Start of the entry period, inclusive") Instant from,
         @Schema(description = "End of the entry period, inclusive") Instant to,
         @Schema(description = "Conversion window in days, counted from each person's entry", examples = "14")
         int windowDays,
-        @Schema(description = "What each count counts: distinct people", examples = "person") String countingUnit,
+        @Schema(description = "What each count counts: distinct people", enumeration = "person") String countingUnit,
         @Schema(description = "The steps in funnel order") List<FunnelStepView> steps) {
 }

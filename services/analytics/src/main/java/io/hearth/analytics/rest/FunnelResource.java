@@ -7,8 +7,12 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -16,6 +20,7 @@ import io.hearth.analytics.mapping.FunnelParams;
 import io.hearth.analytics.mapping.FunnelQuery;
 import io.hearth.analytics.mapping.FunnelView;
 import io.hearth.analytics.service.FunnelService;
+import io.hearth.platform.rest.ApiDocs;
 import io.hearth.platform.rest.Caller;
 import io.hearth.platform.rest.CompletesDespiteDisconnect;
 import io.quarkus.security.Authenticated;
@@ -24,6 +29,7 @@ import io.smallrye.mutiny.Uni;
 @CompletesDespiteDisconnect
 @Path("/communities/{communityId}/funnels")
 @Authenticated
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Funnels")
 public class FunnelResource {
     private final FunnelService funnels;
@@ -36,7 +42,7 @@ public class FunnelResource {
 
     @GET
     @Path("/lifecycle")
-    @Operation(summary = "Member lifecycle funnel: joined -> posted -> checked in -> paid",
+    @Operation(operationId = "getLifecycleFunnel", summary = "Member lifecycle funnel: joined -> posted -> checked in -> paid",
             description = "For the owner and admins of the community, and partner clients granted analytics:read. "
                     + "Counts distinct people. A person enters the funnel (step joined) with their first join of the "
                     + "community as a member whose event time falls in [from, to]; someone who joined, left and "
@@ -49,7 +55,7 @@ public class FunnelResource {
                     + "posting) or after the window does not convert. "
                     + "For each step: count; conversionFromPrevious (count / previous step's count) and "
                     + "conversionFromFirst (count / step 1's count), each 0 when the denominator is 0; the median "
-                    + "and mean seconds from entering to reaching the step, over the people who reached it (null "
+                    + "and mean seconds from entering to reaching the step, over the people who reached it (absent "
                     + "when nobody did); and incomplete: people who have not reached the step but entered less than "
                     + "one window before now, so may still reach it - they are reported apart, not as dropped. "
                     + "Every time is the event time (when it happened), in UTC; events that arrive late are counted "
@@ -58,8 +64,11 @@ public class FunnelResource {
     @APIResponse(responseCode = "400", description = "from or to is not an ISO date or instant, to is before from, "
             + "or windowDays is not a whole number from 1 to 365; each is listed in violations")
     @APIResponse(responseCode = "403", description = "The caller is not the owner or an admin of this community; or "
-            + "a partner client whose grant lacks analytics:read (type partner-scope-missing)")
-    public Uni<FunnelView> lifecycle(@PathParam("communityId") UUID communityId, @BeanParam FunnelParams params) {
+            + "a partner client whose grant lacks analytics:read",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,partner-scope-missing"))
+    public Uni<FunnelView> lifecycle(
+            @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
+            @BeanParam FunnelParams params) {
         FunnelQuery query = params.toQuery(Instant.now());
         return caller.partnerClientId()
                 .map(client -> funnels.lifecycleForPartner(communityId, client, query))

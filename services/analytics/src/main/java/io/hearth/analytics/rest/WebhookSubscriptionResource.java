@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,8 +32,10 @@ import io.hearth.analytics.mapping.CreatedWebhookSubscriptionView;
 import io.hearth.analytics.mapping.WebhookDeliveryView;
 import io.hearth.analytics.mapping.WebhookSubscriptionView;
 import io.hearth.analytics.service.WebhookSubscriptionService;
+import io.hearth.platform.rest.ApiDocs;
 import io.hearth.platform.rest.Caller;
 import io.hearth.platform.rest.CompletesDespiteDisconnect;
+import io.hearth.platform.rest.Problem;
 import io.hearth.platform.rest.Page;
 import io.hearth.platform.rest.PageParams;
 import io.quarkus.security.Authenticated;
@@ -72,11 +75,13 @@ public class WebhookSubscriptionResource {
     @APIResponse(responseCode = "400", description = "The url is not a URL, an event type is unknown, or the partner "
             + "holds 10 subscriptions in the community already")
     @APIResponse(responseCode = "403", description = "The caller is not a partner client (type forbidden), or its "
-            + "grant lacks events:subscribe (type partner-scope-missing)")
+            + "grant lacks events:subscribe (type partner-scope-missing)",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,partner-scope-missing"))
     @APIResponse(responseCode = "422", description = "The URL is refused (type webhook-url-refused): not http(s), "
             + "credentials in it, a host that does not resolve, or one that resolves to a loopback, private, "
-            + "link-local or other non-public address")
-    public Uni<Response> create(@PathParam("communityId") UUID communityId,
+            + "link-local or other non-public address",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "webhook-url-refused"))
+    public Uni<Response> create(@Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
             @Valid @NotNull CreateWebhookSubscriptionRequest request) {
         return webhooks.create(communityId, request, who()).map(created -> Response
                 .created(URI.create("/communities/" + communityId + "/webhook-subscriptions/" + created.id()))
@@ -91,22 +96,26 @@ public class WebhookSubscriptionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = WebhookSubscriptionView.class)))
     @APIResponse(responseCode = "403", description = "Neither the owner or an admin nor a partner client granted "
-            + "events:subscribe")
-    public Uni<List<WebhookSubscriptionView>> list(@PathParam("communityId") UUID communityId) {
+            + "events:subscribe",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,partner-scope-missing"))
+    public Uni<List<WebhookSubscriptionView>> list(@Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId) {
         return webhooks.list(communityId, who());
     }
 
     @DELETE
+    // No body: also answers a client that accepts only problem+json (as generated clients do for such routes).
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @Path("/{subscriptionId}")
     @Operation(operationId = "deleteWebhookSubscription", summary = "Delete a webhook subscription",
             description = "By the partner that subscribed (while it holds events:subscribe), or the owner or an admin. "
                     + "What was still pending is not delivered; the delivery log goes with it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "403", description = "Neither the owner or an admin nor a partner client granted "
-            + "events:subscribe")
+            + "events:subscribe",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,partner-scope-missing"))
     @APIResponse(responseCode = "404", description = "No such subscription in this community (or not the partner's "
             + "own)")
-    public Uni<Response> delete(@PathParam("communityId") UUID communityId,
+    public Uni<Response> delete(@Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
             @PathParam("subscriptionId") @Parameter(description = "The subscription's id") UUID subscriptionId) {
         return webhooks.delete(communityId, subscriptionId, who()).map(ignored -> Response.noContent().build());
     }
@@ -120,10 +129,11 @@ public class WebhookSubscriptionResource {
                     + "and admins.")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
     @APIResponse(responseCode = "403", description = "Neither the owner or an admin nor a partner client granted "
-            + "events:subscribe")
+            + "events:subscribe",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,partner-scope-missing"))
     @APIResponse(responseCode = "404", description = "No such subscription in this community (or not the partner's "
             + "own)")
-    public Uni<Page<WebhookDeliveryView>> deliveries(@PathParam("communityId") UUID communityId,
+    public Uni<Page<WebhookDeliveryView>> deliveries(@Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
             @PathParam("subscriptionId") @Parameter(description = "The subscription's id") UUID subscriptionId,
             @Valid @BeanParam PageParams page) {
         return webhooks.deliveries(communityId, subscriptionId, who(), page.afterSeq(), page.limit);

@@ -11,10 +11,14 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -24,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.hearth.content.mapping.CreatePostRequest;
 import io.hearth.content.mapping.PostView;
 import io.hearth.content.service.PostService;
+import io.hearth.platform.rest.ApiDocs;
 import io.hearth.platform.idempotency.IdempotencyKeys;
 import io.hearth.platform.rest.Caller;
 import io.hearth.platform.rest.CompletesDespiteDisconnect;
@@ -36,6 +41,7 @@ import io.smallrye.mutiny.Uni;
 @CompletesDespiteDisconnect
 @Path("/communities/{communityId}/posts")
 @Authenticated
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Posts")
 public class PostResource {
     private final PostService posts;
@@ -47,20 +53,22 @@ public class PostResource {
     }
 
     @POST
-    @Operation(summary = "Post in the community",
+    @Operation(operationId = "createPost", summary = "Post in the community",
             description = "For members of the community, staff included, and partner clients granted posts:write "
                     + "(the partner's client id is then the author). The caller is the author. Topic tags are "
                     + "stored trimmed, in lower case, without a leading '#' and each once. Publishes "
                     + "hearth.post.created, which tells consumers the topics and the body's length but not the body. "
                     + "Send an Idempotency-Key to make a retry return the same post instead of a second one.")
-    @APIResponse(responseCode = "201", description = "Posted; Location points at the post. A replay of an "
-            + "Idempotency-Key says so in the header Idempotent-Replayed: true.",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "201", description = "The post; Location points at it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)),
+            headers = @Header(name = "Location", ref = ApiDocs.LOCATION))
     @APIResponse(responseCode = "403", description = "Not a member of this community; or a partner client whose "
-            + "grant lacks posts:write (type partner-scope-missing)")
-    public Uni<Response> create(@PathParam("communityId") UUID communityId, @Valid @NotNull CreatePostRequest request,
-            @HeaderParam("Idempotency-Key") @Parameter(description = "Any 1 to 200 characters; a repeat by the same "
-                    + "author in the same community returns the first post") String idempotencyKey) {
+            + "grant lacks posts:write",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,partner-scope-missing"))
+    public Uni<Response> create(
+            @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
+            @Valid @NotNull CreatePostRequest request,
+            @Parameter(ref = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Uni<IdempotencyKeys.Outcome<PostView>> created = caller.partnerClientId()
                 .map(client -> posts.createAsPartner(communityId, request, client, idempotencyKey))
                 .orElseGet(() -> posts.create(communityId, request, caller.id(), idempotencyKey));
@@ -70,11 +78,12 @@ public class PostResource {
     }
 
     @GET
-    @Operation(summary = "List the community's posts",
+    @Operation(operationId = "listPosts", summary = "List the community's posts",
             description = "For members of the community; newest first, paged with after/limit, optionally only the "
                     + "posts tagged with one topic.")
     @APIResponse(responseCode = "200", description = "A page of posts")
-    public Uni<Page<PostView>> list(@PathParam("communityId") UUID communityId,
+    public Uni<Page<PostView>> list(
+            @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
             @QueryParam("topic") @Parameter(description = "Only posts with this topic tag (matched as stored: "
                     + "case and a leading '#' do not matter)") String topic,
             @Valid @BeanParam PageParams page) {
@@ -83,10 +92,12 @@ public class PostResource {
 
     @GET
     @Path("/{postId}")
-    @Operation(summary = "A post", description = "For members of the community it was posted in.")
+    @Operation(operationId = "getPost", summary = "A post", description = "For members of the community it was posted in.")
     @APIResponse(responseCode = "200", description = "The post")
     @APIResponse(responseCode = "404", description = "No such post in this community")
-    public Uni<PostView> get(@PathParam("communityId") UUID communityId, @PathParam("postId") UUID postId) {
+    public Uni<PostView> get(
+            @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
+            @Parameter(description = "Id of the post") @PathParam("postId") UUID postId) {
         return posts.get(communityId, postId, caller.id());
     }
 }

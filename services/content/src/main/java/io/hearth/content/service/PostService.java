@@ -45,7 +45,7 @@ public class PostService {
             String authorId, String idempotencyKey) {
         return Uni.createFrom().item(() -> normalise(request.topics()))
                 .call(() -> access.require(communityId.toString(), authorId, CommunityAccess.ANY_MEMBER))
-                .chain(topics -> idempotency.once("create-post:" + communityId, authorId, idempotencyKey,
+                .chain(topics -> idempotency.once("create-post:" + communityId, authorId, idempotencyKey, request,
                         () -> insert(communityId, request.body().strip(), topics, authorId),
                         view -> view.id().toString(), id -> view(communityId, UUID.fromString(id))));
     }
@@ -60,7 +60,7 @@ public class PostService {
         return Uni.createFrom().item(() -> normalise(request.topics()))
                 .call(() -> access.requirePartner(communityId.toString(), clientId, PartnerScope.POSTS_WRITE))
                 .chain(topics -> idempotency.once("create-post:" + communityId, "partner:" + clientId,
-                        idempotencyKey, () -> insert(communityId, request.body().strip(), topics, clientId),
+                        idempotencyKey, request, () -> insert(communityId, request.body().strip(), topics, clientId),
                         view -> view.id().toString(), id -> view(communityId, UUID.fromString(id))));
     }
 

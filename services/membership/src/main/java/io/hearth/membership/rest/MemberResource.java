@@ -14,9 +14,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,12 +31,14 @@ import io.hearth.membership.mapping.ChangeRoleRequest;
 import io.hearth.membership.mapping.JoinRequest;
 import io.hearth.membership.mapping.MemberView;
 import io.hearth.membership.service.MembershipService;
+import io.hearth.platform.rest.ApiDocs;
 import io.hearth.platform.config.HearthConfig;
 import io.hearth.platform.limits.RateLimiter;
 import io.hearth.platform.rest.Caller;
 import io.hearth.platform.rest.CompletesDespiteDisconnect;
 import io.hearth.platform.rest.Page;
 import io.hearth.platform.rest.PageParams;
+import io.hearth.platform.rest.Problem;
 import io.hearth.platform.rest.Problems;
 import io.hearth.platform.rest.Responses;
 import io.quarkus.security.Authenticated;
@@ -38,6 +47,7 @@ import io.smallrye.mutiny.Uni;
 @CompletesDespiteDisconnect
 @Path("/communities/{communityId}/members")
 @Authenticated
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Members")
 public class MemberResource {
     /** The realm role a person needs to join communities; partners' service accounts do not have it. */
@@ -58,22 +68,29 @@ public class MemberResource {
 
     @POST
     @RolesAllowed(MEMBER_ROLE)
-    @Operation(summary = "Join the community",
+    @Operation(operationId = "joinCommunity", summary = "Join the community",
             description = "A person with the realm role member joins as themself, optionally through an entry code, "
                     + "which attributes the join to its channel (and, for referrals, to the referrer). Send an "
                     + "Idempotency-Key to make a retry return the same membership instead of 409. Join attempts are "
                     + "limited per person (30 a minute by default, across all instances): more are refused with 429 "
                     + "and Retry-After.")
-    @APIResponse(responseCode = "201", description = "Joined")
+    @APIResponse(responseCode = "201", description = "Joined: the caller's membership; Location points at it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MemberView.class)),
+            headers = @Header(name = "Location", ref = ApiDocs.LOCATION))
     @APIResponse(responseCode = "403", description = "The caller lacks the realm role member, or is a partner client "
             + "(partners act through grants, never as members)")
     @APIResponse(responseCode = "404", description = "No such community")
-    @APIResponse(responseCode = "409", description = "Already a member")
-    @APIResponse(responseCode = "422", description = "The community is full")
+    @APIResponse(responseCode = "409", description = "Already a member",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "already-member"))
+    @APIResponse(responseCode = "422", description = "The community is full",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "community-full"))
     @APIResponse(responseCode = "429", description = "Too many join attempts by this caller; retry after "
             + "Retry-After seconds. Nothing was changed.")
-    public Uni<Response> join(@PathParam("communityId") UUID communityId, @Valid JoinRequest request,
-            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Uni<Response> join(
+            @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
+            @Valid JoinRequest request,
+            @Parameter(ref = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam("Idempotency-Key") String idempotencyKey) {
         String userId = caller.id();
         if (caller.isPartner()) {
             // A partner acts only through its grants; joining would give it a member's role besides them.
@@ -89,36 +106,46 @@ public class MemberResource {
 
     @DELETE
     @Path("/me")
-    @Operation(summary = "Leave the community", description = "Ends the caller's membership; a later join starts a "
+    // No body: also answers a client that accepts only problem+json (as generated clients do for such routes).
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @Operation(operationId = "leaveCommunity", summary = "Leave the community", description = "Ends the caller's membership; a later join starts a "
             + "new one. The owner cannot leave.")
     @APIResponse(responseCode = "204", description = "Left")
     @APIResponse(responseCode = "404", description = "Not a member")
-    @APIResponse(responseCode = "409", description = "The owner cannot leave")
-    public Uni<Response> leave(@PathParam("communityId") UUID communityId) {
+    @APIResponse(responseCode = "409", description = "The owner cannot leave",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "owner-immutable"))
+    public Uni<Response> leave(
+            @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId) {
         return memberships.leave(communityId, caller.id()).map(ignored -> Response.noContent().build());
     }
 
     @PUT
     @Path("/{userId}/role")
-    @Operation(summary = "Change a member's role",
+    @Operation(operationId = "changeMemberRole", summary = "Change a member's role",
             description = "For the owner only: make a member an admin (admins run the community with the owner: "
                     + "entries, plans, member lists, analytics) or an admin a plain member again. Setting the role "
                     + "someone already has changes nothing.")
     @APIResponse(responseCode = "200", description = "The member with their role")
     @APIResponse(responseCode = "404", description = "Not a member of this community")
-    @APIResponse(responseCode = "409", description = "The owner's role cannot be changed")
-    public Uni<MemberView> changeRole(@PathParam("communityId") UUID communityId, @PathParam("userId") String userId,
+    @APIResponse(responseCode = "409", description = "The owner's role cannot be changed",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "owner-immutable"))
+    public Uni<MemberView> changeRole(
+            @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
+            @Parameter(description = ApiDocs.USER_ID) @PathParam("userId") String userId,
             @Valid @NotNull ChangeRoleRequest request) {
         return memberships.changeRole(communityId, userId, request.role(), caller.id());
     }
 
     @GET
-    @Operation(summary = "List current members", description = "For the owner and admins, and partner clients granted "
-            + "members:read; in join order, paged with after/limit.")
+    @Operation(operationId = "listMembers", summary = "List current members", description = "For the owner and "
+            + "admins, and partner clients granted members:read; in join order, paged with after/limit.")
     @APIResponse(responseCode = "200", description = "A page of members")
     @APIResponse(responseCode = "403", description = "Not the owner or an admin; or a partner client whose grant "
-            + "lacks members:read (type partner-scope-missing)")
-    public Uni<Page<MemberView>> list(@PathParam("communityId") UUID communityId, @Valid @BeanParam PageParams page) {
+            + "lacks members:read",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,partner-scope-missing"))
+    public Uni<Page<MemberView>> list(
+            @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
+            @Valid @BeanParam PageParams page) {
         return caller.partnerClientId()
                 .map(client -> memberships.listForPartner(communityId, client, page.afterSeq(), page.limit))
                 .orElseGet(() -> memberships.list(communityId, caller.id(), page.afterSeq(), page.limit));

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,8 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.hearth.membership.mapping.GrantPartnerRequest;
 import io.hearth.membership.mapping.PartnerGrantView;
 import io.hearth.membership.service.PartnerService;
+import io.hearth.platform.rest.ApiDocs;
 import io.hearth.platform.rest.Caller;
 import io.hearth.platform.rest.CompletesDespiteDisconnect;
+import io.hearth.platform.rest.Problem;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -63,7 +66,7 @@ public class PartnerResource {
                     schema = @Schema(implementation = PartnerGrantView.class)))
     @APIResponse(responseCode = "400", description = "No scopes, an unknown scope, or a malformed client id")
     @APIResponse(responseCode = "403", description = "The caller is not the owner of this community")
-    public Uni<PartnerGrantView> grant(@PathParam("communityId") UUID communityId,
+    public Uni<PartnerGrantView> grant(@Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
             @PathParam("clientId") @Pattern(regexp = CLIENT_ID, message = "must be a Keycloak client id: 1 to 100 "
                     + "letters, digits and . _ : -") @Parameter(description = "The partner's Keycloak client id",
                             example = "partner-demo") String clientId,
@@ -78,11 +81,13 @@ public class PartnerResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = PartnerGrantView.class)))
     @APIResponse(responseCode = "403", description = "The caller is not the owner or an admin of this community")
-    public Uni<List<PartnerGrantView>> list(@PathParam("communityId") UUID communityId) {
+    public Uni<List<PartnerGrantView>> list(@Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId) {
         return partners.list(communityId, caller.id());
     }
 
     @DELETE
+    // No body: also answers a client that accepts only problem+json (as generated clients do for such routes).
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @Path("/{clientId}")
     @Operation(operationId = "revokePartnerAccess", summary = "Revoke a partner client's access",
             description = "For the owner only. Membership refuses the partner from this response on; the other "
@@ -91,7 +96,7 @@ public class PartnerResource {
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "403", description = "The caller is not the owner of this community")
     @APIResponse(responseCode = "404", description = "The client has no access to this community")
-    public Uni<Response> revoke(@PathParam("communityId") UUID communityId,
+    public Uni<Response> revoke(@Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
             @PathParam("clientId") @Parameter(description = "The partner's Keycloak client id",
                     example = "partner-demo") String clientId) {
         return partners.revoke(communityId, clientId, caller.id()).map(ignored -> Response.noContent().build());

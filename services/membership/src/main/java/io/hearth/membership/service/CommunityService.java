@@ -43,7 +43,7 @@ public class CommunityService {
     @WithTransaction
     public Uni<IdempotencyKeys.Outcome<CommunityView>> create(CreateCommunityRequest request, String ownerId,
             String idempotencyKey) {
-        return idempotency.once("create-community", ownerId, idempotencyKey,
+        return idempotency.once("create-community", ownerId, idempotencyKey, request,
                 () -> insert(request, ownerId), view -> view.id().toString(), id -> view(UUID.fromString(id)));
     }
 

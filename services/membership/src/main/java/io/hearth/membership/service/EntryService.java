@@ -9,9 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.hearth.contracts.events.EntryCreated;
 import io.hearth.membership.domain.Entry;
 import io.hearth.membership.domain.EntryChannel;
+import io.hearth.membership.mapping.CreateEntryRequest;
 import io.hearth.membership.mapping.EntryView;
 import io.hearth.membership.repository.EntryRepository;
 import io.hearth.platform.access.CommunityAccess;
+import io.hearth.platform.idempotency.IdempotencyKeys;
 import io.hearth.platform.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -25,29 +27,38 @@ public class EntryService {
 
     private final EntryRepository entries;
     private final CommunityAccess access;
+    private final IdempotencyKeys idempotency;
     private final Outbox outbox;
 
-    public EntryService(EntryRepository entries, CommunityAccess access, Outbox outbox) {
+    public EntryService(EntryRepository entries, CommunityAccess access, IdempotencyKeys idempotency,
+            Outbox outbox) {
         this.entries = entries;
         this.access = access;
+        this.idempotency = idempotency;
         this.outbox = outbox;
     }
 
     /** Creates an entry into the community; only its owner and admins may. */
     @WithTransaction
-    public Uni<EntryView> create(UUID communityId, EntryChannel channel, String callerId) {
-        return access.require(communityId.toString(), callerId, CommunityAccess.STAFF).chain(() -> {
-            Entry entry = new Entry();
-            entry.code = newCode();
-            entry.communityId = communityId;
-            entry.channel = channel;
-            entry.createdBy = callerId;
-            entry.createdAt = Instant.now();
-            return entries.persist(entry)
-                    .call(() -> outbox.record(new EntryCreated(communityId.toString(), entry.code, channel.name(),
-                            callerId), entry.createdAt))
-                    .map(EntryView::of);
-        });
+    public Uni<IdempotencyKeys.Outcome<EntryView>> create(UUID communityId, CreateEntryRequest request,
+            String callerId, String idempotencyKey) {
+        return access.require(communityId.toString(), callerId, CommunityAccess.STAFF)
+                .chain(() -> idempotency.once("create-entry:" + communityId, callerId, idempotencyKey, request,
+                        () -> insert(communityId, request.channel(), callerId), EntryView::code,
+                        code -> entries.findById(code).map(EntryView::of)));
+    }
+
+    private Uni<EntryView> insert(UUID communityId, EntryChannel channel, String callerId) {
+        Entry entry = new Entry();
+        entry.code = newCode();
+        entry.communityId = communityId;
+        entry.channel = channel;
+        entry.createdBy = callerId;
+        entry.createdAt = Instant.now();
+        return entries.persist(entry)
+                .call(() -> outbox.record(new EntryCreated(communityId.toString(), entry.code, channel.name(),
+                        callerId), entry.createdAt))
+                .map(EntryView::of);
     }
 
     private String newCode() {

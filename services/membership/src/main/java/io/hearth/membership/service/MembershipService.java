@@ -17,6 +17,7 @@ import io.hearth.membership.domain.Community;
 import io.hearth.membership.domain.Entry;
 import io.hearth.membership.domain.EntryChannel;
 import io.hearth.membership.domain.Membership;
+import io.hearth.membership.mapping.JoinRequest;
 import io.hearth.membership.mapping.MemberView;
 import io.hearth.membership.repository.CommunityRepository;
 import io.hearth.membership.repository.EntryRepository;
@@ -59,7 +60,7 @@ public class MembershipService {
     @WithTransaction
     public Uni<IdempotencyKeys.Outcome<MemberView>> join(UUID communityId, String userId, String entryCode,
             String idempotencyKey) {
-        return idempotency.once("join:" + communityId, userId, idempotencyKey,
+        return idempotency.once("join:" + communityId, userId, idempotencyKey, new JoinRequest(entryCode),
                 () -> insert(communityId, userId, entryCode), view -> userId,
                 ignored -> memberships.findCurrent(communityId, userId)
                         .onItem().ifNull().failWith(() -> Problems.of(ProblemType.IDEMPOTENCY_CONFLICT,

@@ -9,7 +9,10 @@ import io.hearth.contracts.events.Money;
 import io.hearth.monetization.domain.OrderStatus;
 import io.hearth.monetization.domain.PlanOrder;
 
-public record OrderView(UUID id, UUID communityId, UUID planId, String buyerId,
+@Schema(description = "An order of a plan and where its payment stands",
+        requiredProperties = { "id", "communityId", "planId", "buyerId", "price", "status", "createdAt" })
+public record OrderView(UUID id, UUID communityId, UUID planId,
+        @Schema(description = "Keycloak subject of the buyer") String buyerId,
         @Schema(description = "The plan's price when ordered") Money price, OrderStatus status, Instant createdAt,
         @Schema(description = "When the provider confirmed the payment; absent unless PAID") Instant paidAt,
         @Schema(description = "When the provider reported the payment failed; absent unless FAILED") Instant failedAt,

@@ -10,10 +10,13 @@ import jakarta.validation.Validator;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Context;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -28,6 +31,7 @@ import io.hearth.monetization.mapping.OrderView;
 import io.hearth.monetization.mapping.PaymentCallback;
 import io.hearth.monetization.service.PaymentService;
 import io.hearth.monetization.service.WebhookSignature;
+import io.hearth.platform.rest.ApiDocs;
 import io.hearth.platform.config.HearthConfig;
 import io.hearth.platform.limits.RateLimiter;
 import io.hearth.platform.rest.CompletesDespiteDisconnect;
@@ -37,6 +41,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 @CompletesDespiteDisconnect
 @Path("/payments/webhook")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Payments")
 public class PaymentWebhookResource {
     private final WebhookSignature signature;
@@ -59,7 +64,7 @@ public class PaymentWebhookResource {
     @POST
     @PermitAll
     @SecurityRequirements
-    @Operation(summary = "Payment provider callback",
+    @Operation(operationId = "settlePayment", summary = "Payment provider callback",
             description = "Called by the payment provider, not by people: no bearer token, but the body must be "
                     + "signed. Hearth-Signature is the lower-case hex HMAC-SHA256 of the raw body bytes under the "
                     + "shared webhook secret; it is checked before the body is read. SUCCEEDED marks a pending order "
@@ -67,13 +72,15 @@ public class PaymentWebhookResource {
                     + "state changes nothing and answers 200 with the order. Calls are limited per source address "
                     + "(600 a minute by default, across all instances), signed or not: more are refused with 429 and "
                     + "Retry-After, and the provider retries.")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PaymentCallback.class)))
-    @APIResponse(responseCode = "200", description = "The order as settled (or as it already was, for a repeat)")
+    @APIResponse(responseCode = "200", description = "The order as settled (or as it already was, for a repeat)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "401", description = "Hearth-Signature is missing or does not match the body; "
-            + "nothing was changed")
+            + "nothing was changed", extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "signature-invalid"))
     @APIResponse(responseCode = "404", description = "No such order")
-    @APIResponse(responseCode = "409", description = "The order is already settled the other way; nothing was changed")
+    @APIResponse(responseCode = "409", description = "The order is already settled the other way; nothing was changed",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "order-settled"))
     @APIResponse(responseCode = "429", description = "Too many calls from this address; retry after Retry-After "
             + "seconds. Nothing was changed.")
     public Uni<OrderView> callback(

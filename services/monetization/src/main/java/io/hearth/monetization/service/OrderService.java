@@ -11,6 +11,7 @@ import io.hearth.monetization.domain.OrderStatus;
 import io.hearth.monetization.domain.Plan;
 import io.hearth.monetization.domain.PlanOrder;
 import io.hearth.monetization.mapping.OrderView;
+import io.hearth.monetization.mapping.PlaceOrderRequest;
 import io.hearth.monetization.repository.PlanOrderRepository;
 import io.hearth.monetization.repository.PlanRepository;
 import io.hearth.platform.access.CommunityAccess;
@@ -42,15 +43,15 @@ public class OrderService {
     /**
      * A current member orders a plan of the community at its present price; the order waits for the provider's
      * callback. The Idempotency-Key (required) makes a retry return the first order rather than a second one; the
-     * same key for a different plan is a conflict.
+     * same key for a different plan is a conflict (IdempotencyKeys compares the requests).
      */
     @WithTransaction
-    public Uni<IdempotencyKeys.Outcome<OrderView>> place(UUID communityId, UUID planId, String buyerId,
-            String idempotencyKey) {
+    public Uni<IdempotencyKeys.Outcome<OrderView>> place(UUID communityId, PlaceOrderRequest request,
+            String buyerId, String idempotencyKey) {
         return access.require(communityId.toString(), buyerId, CommunityAccess.ANY_MEMBER)
-                .chain(() -> idempotency.once("place-order:" + communityId, buyerId, idempotencyKey,
-                        () -> insert(communityId, planId, buyerId), view -> view.id().toString(),
-                        id -> replay(UUID.fromString(id), planId)));
+                .chain(() -> idempotency.once("place-order:" + communityId, buyerId, idempotencyKey, request,
+                        () -> insert(communityId, request.planId(), buyerId), view -> view.id().toString(),
+                        id -> orders.findById(UUID.fromString(id)).map(OrderView::of)));
     }
 
     private Uni<OrderView> insert(UUID communityId, UUID planId, String buyerId) {
@@ -79,16 +80,6 @@ public class OrderService {
         order.status = OrderStatus.PENDING;
         order.createdAt = Instant.now();
         return order;
-    }
-
-    private Uni<OrderView> replay(UUID orderId, UUID planId) {
-        return orders.findById(orderId).map(order -> {
-            if (!order.planId.equals(planId)) {
-                throw Problems.of(ProblemType.IDEMPOTENCY_CONFLICT,"This Idempotency-Key placed order " + orderId + " for plan " + order.planId
-                        + "; use a new key to order another plan.");
-            }
-            return OrderView.of(order);
-        });
     }
 
     /**

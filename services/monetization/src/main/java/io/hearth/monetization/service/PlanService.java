@@ -37,7 +37,7 @@ public class PlanService {
     public Uni<IdempotencyKeys.Outcome<PlanView>> create(UUID communityId, CreatePlanRequest request, String callerId,
             String idempotencyKey) {
         return access.require(communityId.toString(), callerId, CommunityAccess.STAFF)
-                .chain(() -> idempotency.once("create-plan:" + communityId, callerId, idempotencyKey,
+                .chain(() -> idempotency.once("create-plan:" + communityId, callerId, idempotencyKey, request,
                         () -> insert(communityId, request, callerId), view -> view.id().toString(),
                         id -> plans.findById(UUID.fromString(id)).map(PlanView::of)));
     }

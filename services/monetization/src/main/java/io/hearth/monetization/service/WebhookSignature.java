@@ -11,6 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.hearth.monetization.config.PaymentsConfig;
+import io.hearth.platform.rest.ProblemType;
 import io.hearth.platform.rest.Problems;
 
 /**
@@ -31,11 +32,11 @@ public class WebhookSignature {
     /** Returns normally for a body signed with the secret; otherwise a 401 problem. */
     public void verify(byte[] body, String signature) {
         if (signature == null || signature.isBlank()) {
-            throw Problems.unauthorized("The callback is not signed: send the " + HEADER + " header.");
+            throw Problems.of(ProblemType.SIGNATURE_INVALID, "The callback is not signed: send the " + HEADER + " header.");
         }
         byte[] expected = HexFormat.of().formatHex(mac(body)).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.US_ASCII))) {
-            throw Problems.unauthorized("The " + HEADER + " header does not match the body.");
+            throw Problems.of(ProblemType.SIGNATURE_INVALID, "The " + HEADER + " header does not match the body.");
         }
     }
 

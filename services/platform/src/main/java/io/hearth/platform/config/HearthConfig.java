@@ -17,6 +17,8 @@ public interface HearthConfig {
 
     MembershipReplica membershipReplica();
 
+    Openapi openapi();
+
     Limits limits();
 
     interface Outbox {
@@ -51,6 +53,17 @@ public interface HearthConfig {
         /** Build-time switch of the platform's replica consumer; every service but membership turns it on. */
         @WithDefault("false")
         boolean enabled();
+    }
+
+    /** What the OpenAPI documents tell clients about the deployment (read by ProblemResponsesFilter). */
+    interface Openapi {
+        /** The Keycloak realm whose tokens the service takes; the security schemes point at its endpoints. */
+        String realmUrl();
+
+        /** Where clients reach this service. */
+        String serverUrl();
+
+        String serverDescription();
     }
 
     /**

@@ -22,6 +22,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Identifier;
@@ -42,7 +43,12 @@ public class DeadLetterRedrive {
     private static final Logger LOG = Logger.getLogger(DeadLetterRedrive.class);
 
     /** What a run re-drove: how many records, per original topic. */
-    public record Result(String deadLetterTopic, int redriven, Map<String, Integer> byTopic) {
+    @Schema(name = "RedriveResult", description = "What a re-drive put back",
+            requiredProperties = { "deadLetterTopic", "redriven", "byTopic" })
+    public record Result(@Schema(description = "The dead-letter topic read", examples = "hearth.dlq.content")
+            String deadLetterTopic,
+            @Schema(description = "Records put back on their topics, in all") int redriven,
+            @Schema(description = "Records put back, per original topic") Map<String, Integer> byTopic) {
     }
 
     private final Map<String, Object> kafkaConfig;

@@ -1,11 +1,17 @@
 package io.hearth.platform.idempotency;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hearth.platform.rest.ProblemType;
 import io.hearth.platform.rest.Problems;
@@ -16,35 +22,54 @@ import io.vertx.pgclient.PgException;
 /**
  * {@code Idempotency-Key} support: the first request with a key creates a resource and remembers its id, in the
  * same transaction; a repeat with the same key (same caller, same operation) gets that resource back instead of a
- * second one. Keys are scoped per caller so one person's key can't reach another's resource.
+ * second one. Keys are scoped per caller so one person's key can't reach another's resource. The key is stored with
+ * a fingerprint (SHA-256) of the request: a repeat with the same key and a different request is refused with 409
+ * idempotency-conflict on every route alike, never answered with the first result.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
-    private static final String FIND = "select resource_id from idempotency_key where operation = :op"
+    private static final String FIND = "select resource_id, request_hash from idempotency_key where operation = :op"
             + " and principal = :principal and key = :key";
-    private static final String REMEMBER = "insert into idempotency_key (operation, principal, key, resource_id)"
-            + " values (:op, :principal, :key, :resource)";
+    private static final String REMEMBER = "insert into idempotency_key"
+            + " (operation, principal, key, resource_id, request_hash)"
+            + " values (:op, :principal, :key, :resource, :hash)";
+
+    private final ObjectMapper json;
+
+    public IdempotencyKeys(ObjectMapper json) {
+        this.json = json;
+    }
 
     /** A created resource, and whether it was replayed for a repeated key rather than created now. */
     public record Outcome<T>(T resource, boolean replayed) {
     }
 
     /**
-     * Runs {@code create} unless the key was used before, in which case {@code load} fetches what it created. Must
-     * run inside the transaction of the creation. A null key means no idempotency asked for.
+     * Runs {@code create} unless the key was used before, in which case {@code load} fetches what it created; if the
+     * key was used with another {@code request} (compared as JSON), 409 idempotency-conflict. Must run inside the
+     * transaction of the creation. A null key means no idempotency asked for.
      */
-    public <T> Uni<Outcome<T>> once(String operation, String principal, String key, Supplier<Uni<T>> create,
-            Function<T, String> idOf, Function<String, Uni<T>> load) {
+    public <T> Uni<Outcome<T>> once(String operation, String principal, String key, Object request,
+            Supplier<Uni<T>> create, Function<T, String> idOf, Function<String, Uni<T>> load) {
         if (key == null) {
             return create.get().map(r -> new Outcome<>(r, false));
         }
         if (key.isBlank() || key.length() > 200) {
             return Uni.createFrom().failure(Problems.invalidField("Idempotency-Key", "must be 1 to 200 characters"));
         }
-        return find(operation, principal, key).chain(existing -> existing.isPresent()
-                ? load.apply(existing.get()).map(r -> new Outcome<>(r, true))
-                : create.get().call(r -> remember(operation, principal, key, idOf.apply(r)))
-                        .map(r -> new Outcome<>(r, false)))
+        String hash = fingerprint(request);
+        return find(operation, principal, key).chain(existing -> {
+            if (existing.isEmpty()) {
+                return create.get().call(r -> remember(operation, principal, key, idOf.apply(r), hash))
+                        .map(r -> new Outcome<>(r, false));
+            }
+            Remembered first = existing.get();
+            if (first.requestHash() != null && !first.requestHash().equals(hash)) {
+                return Uni.createFrom().failure(Problems.of(ProblemType.IDEMPOTENCY_CONFLICT, "This Idempotency-Key "
+                        + "was used before with a different request; send a new key for a new request."));
+            }
+            return load.apply(first.resourceId()).map(r -> new Outcome<>(r, true));
+        })
                 // Two first requests with one key raced: the loser's transaction rolls back, nothing is doubled.
                 .onFailure(IdempotencyKeys::isUniqueViolation).transform(e -> Problems.of(ProblemType.IDEMPOTENCY_CONFLICT,
                         "Another request with this Idempotency-Key was being processed; retry it to get its result."));
@@ -61,16 +86,29 @@ public class IdempotencyKeys {
         return false;
     }
 
-    private Uni<Optional<String>> find(String operation, String principal, String key) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(FIND, String.class)
-                .setParameter("op", operation).setParameter("principal", principal).setParameter("key", key)
-                .getResultList())
-                .map(rows -> rows.stream().findFirst());
+    /** SHA-256 of the request as JSON: records serialise their components in declaration order, so equal is equal. */
+    private String fingerprint(Object request) {
+        try {
+            byte[] body = json.writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot fingerprint " + request, e);
+        }
     }
 
-    private Uni<Integer> remember(String operation, String principal, String key, String resourceId) {
+    private record Remembered(String resourceId, String requestHash) {
+    }
+
+    private Uni<Optional<Remembered>> find(String operation, String principal, String key) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(FIND, Object[].class)
+                .setParameter("op", operation).setParameter("principal", principal).setParameter("key", key)
+                .getResultList())
+                .map(rows -> rows.stream().findFirst().map(row -> new Remembered((String) row[0], (String) row[1])));
+    }
+
+    private Uni<Integer> remember(String operation, String principal, String key, String resourceId, String hash) {
         return Panache.getSession().chain(s -> s.createNativeQuery(REMEMBER)
                 .setParameter("op", operation).setParameter("principal", principal).setParameter("key", key)
-                .setParameter("resource", resourceId).executeUpdate());
+                .setParameter("resource", resourceId).setParameter("hash", hash).executeUpdate());
     }
 }

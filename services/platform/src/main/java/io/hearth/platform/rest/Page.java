@@ -6,7 +6,8 @@ import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A page of a list; pass {@code nextCursor} as {@code after} to get the next one. It is absent on the last page. */
-public record Page<T>(List<T> items,
+@Schema(requiredProperties = "items")
+public record Page<T>(@Schema(description = "This page's items, in the list's order") List<T> items,
         @Schema(description = "Opaque cursor for the next page, absent on the last page") String nextCursor) {
 
     /**

@@ -7,25 +7,47 @@ import java.net.URI;
  * parsing {@code detail}. The URIs are stable; a new kind of problem gets a new entry, an entry is never renamed.
  */
 public enum ProblemType {
-    VALIDATION("validation", 400, "The request is invalid"),
-    UNAUTHENTICATED("unauthenticated", 401, "Sign-in required"),
-    SIGNATURE_INVALID("signature-invalid", 401, "Signature missing or invalid"),
-    FORBIDDEN("forbidden", 403, "Not allowed"),
-    PARTNER_SCOPE_MISSING("partner-scope-missing", 403, "The partner's grant lacks this scope"),
-    NOT_FOUND("not-found", 404, "Not found"),
-    NOT_ACCEPTABLE("not-acceptable", 406, "Not an acceptable media type"),
-    ALREADY_MEMBER("already-member", 409, "Already a member"),
-    OWNER_IMMUTABLE("owner-immutable", 409, "The owner cannot do this"),
-    ORDER_SETTLED("order-settled", 409, "Order already settled"),
-    IDEMPOTENCY_CONFLICT("idempotency-conflict", 409, "Idempotency-Key already used"),
-    PAYLOAD_TOO_LARGE("payload-too-large", 413, "Request body too large"),
-    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
-    COMMUNITY_FULL("community-full", 422, "Community full"),
-    PLAN_UNAVAILABLE("plan-unavailable", 422, "Plan unavailable"),
-    WEBHOOK_URL_REFUSED("webhook-url-refused", 422, "Webhook URL refused"),
-    RATE_LIMITED("rate-limited", 429, "Too many requests"),
-    INTERNAL("internal", 500, "Internal error"),
-    UNAVAILABLE("unavailable", 503, "Temporarily unavailable");
+    VALIDATION("validation", 400, "The request is invalid",
+            "A parameter, header or body field is missing or malformed; violations lists each field and why."),
+    UNAUTHENTICATED("unauthenticated", 401, "Sign-in required",
+            "No bearer token, or one that is expired, forged or from another issuer: get a token from the realm."),
+    SIGNATURE_INVALID("signature-invalid", 401, "Signature missing or invalid",
+            "A signed callback (the payment webhook) carries no signature or one that does not match its body."),
+    FORBIDDEN("forbidden", 403, "Not allowed",
+            "The caller is signed in but lacks the realm role or the role in this community that the route needs."),
+    PARTNER_SCOPE_MISSING("partner-scope-missing", 403, "The partner's grant lacks this scope",
+            "The caller is a partner client whose grant in this community lacks the scope the route needs (or it has "
+                    + "no grant there)."),
+    NOT_FOUND("not-found", 404, "Not found",
+            "The community, member, post, plan or order named in the path does not exist there."),
+    NOT_ACCEPTABLE("not-acceptable", 406, "Not an acceptable media type",
+            "The Accept header asks only for media types the route cannot answer (it answers JSON); nothing was done."),
+    ALREADY_MEMBER("already-member", 409, "Already a member",
+            "The caller already belongs to this community; leave first to join again."),
+    OWNER_IMMUTABLE("owner-immutable", 409, "The owner cannot do this",
+            "The owner cannot leave the community or have their role changed."),
+    ORDER_SETTLED("order-settled", 409, "Order already settled",
+            "The order was already paid or failed the other way; a settled order does not change."),
+    IDEMPOTENCY_CONFLICT("idempotency-conflict", 409, "Idempotency-Key already used",
+            "This Idempotency-Key was used by the same caller on the same route with a different request, or its first "
+                    + "request is still being processed; send a new key for a new request."),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "Request body too large",
+            "The request body is larger than the route accepts."),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type",
+            "The body is not sent as application/json."),
+    COMMUNITY_FULL("community-full", 422, "Community full",
+            "The community has reached its size cap; nobody else can join until someone leaves."),
+    PLAN_UNAVAILABLE("plan-unavailable", 422, "Plan unavailable",
+            "The plan named in the body is not a plan of this community."),
+    WEBHOOK_URL_REFUSED("webhook-url-refused", 422, "Webhook URL refused",
+            "The webhook URL is not http(s), or its host resolves to a loopback, private, link-local or otherwise "
+                    + "non-public address."),
+    RATE_LIMITED("rate-limited", 429, "Too many requests",
+            "The caller sent more requests than allowed; retry after the seconds in Retry-After."),
+    INTERNAL("internal", 500, "Internal error",
+            "An unexpected failure on Hearth's side; nothing was changed."),
+    UNAVAILABLE("unavailable", 503, "Temporarily unavailable",
+            "A store Hearth needs is away for a moment; nothing was changed, retry after Retry-After.");
 
     /** Where the problem types are documented; each type's URI is this plus its slug. */
     public static final String BASE = "https://hearth.dev/problems/";
@@ -33,11 +55,17 @@ public enum ProblemType {
     private final String slug;
     private final int status;
     private final String title;
+    private final String description;
 
     ProblemType(String slug, int status, String title) {
+        this(slug, status, title, title + ".");
+    }
+
+    ProblemType(String slug, int status, String title, String description) {
         this.slug = slug;
         this.status = status;
         this.title = title;
+        this.description = description;
     }
 
     public URI uri() {
@@ -54,6 +82,21 @@ public enum ProblemType {
 
     public String title() {
         return title;
+    }
+
+    /** One sentence for partners: when Hearth answers this problem (the OpenAPI documents list it). */
+    public String description() {
+        return description;
+    }
+
+    /** The type with this slug, or null. */
+    public static ProblemType ofSlug(String slug) {
+        for (ProblemType type : values()) {
+            if (type.slug.equals(slug)) {
+                return type;
+            }
+        }
+        return null;
     }
 
     /** The generic type of a status the framework answers (406, 413, ...), or null when there is none. */
