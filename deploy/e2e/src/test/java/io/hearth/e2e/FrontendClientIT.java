@@ -12,13 +12,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.hearth.embedded.HearthService;
 import io.hearth.embedded.HearthStack;
-import io.hearth.embedded.StackConfig;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -27,25 +25,13 @@ import io.restassured.path.json.JsonPath;
  * create a community and an entry, join with the code, post, check in, read the funnel. The typed answers (the 201
  * bodies, enums, dates, problem types) are what a frontend builds on.
  */
+@ExtendWith(SharedStack.class)
 class FrontendClientIT {
-    @TempDir
-    Path state;
-
-    private HearthStack stack;
-
-    @AfterEach
-    void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
     @Test
-    void generatedTypeScriptClientRunsTheSliceFromJoinToFunnel() throws Exception {
+    void generatedTypeScriptClientRunsTheSliceFromJoinToFunnel(HearthStack stack) throws Exception {
         Path root = HearthStack.findRepositoryRoot();
         Path client = root.resolve("contracts/target/typescript-client/dist/index.js");
         assertTrue(Files.exists(client), client + " is missing: build the contracts module first (mvn verify)");
-        stack = HearthStack.start(StackConfig.defaults(root).withStateDir(state).withFreePorts());
 
         String urls = stack.serviceUrls().entrySet().stream()
                 .map(e -> "\"" + e.getKey().id() + "\":\"" + e.getValue() + "\"")

@@ -73,7 +73,6 @@ public final class TestTokens {
                 .claim("preferred_username", "service-account-" + clientId)
                 .claim("azp", clientId)
                 .claim("client_id", clientId)
-                .audience(AUDIENCE)
                 .claim("realm_access", Map.of("roles", List.of("partner")))
                 .audience(AUDIENCE) // the realm's partner clients carry the hearth-api audience mapper too
                 .expiresIn(3600)
