@@ -198,7 +198,10 @@ class BodyFuzzIT {
             throw new AssertionError(route.name() + " answered " + reply + " to " + sent);
         }
         if (reply.status() >= 400) {
-            if (!reply.isProblem()) {
+            // A request line or headers too long for the HTTP server (Vert.x: 4 KB, 8 KB) are refused in its codec with
+            // an empty 414 or 431 before any route: Quarkus offers no hook there (quarkusio/quarkus#55082), and
+            // nothing of Hearth ran, so what remains to check is that nothing was written.
+            if (!reply.isProblem() && reply.status() != 414 && reply.status() != 431) {
                 throw new AssertionError(route.name() + " refused without a problem body: " + reply + " to " + sent);
             }
             String after = digest(route.service());
