@@ -120,6 +120,11 @@ class PostResourceTest {
         as(TestTokens.member(member)).body(Map.of("body", "Fine", "topics", "running"))
                 .post("/communities/{id}/posts", community)
                 .then().statusCode(400).body("violations[0].field", equalTo("topics"));
+        as(TestTokens.member(member)).body("{\"body\":\"a\\u0000b\"}").post("/communities/{id}/posts", community)
+                .then().statusCode(400).body("violations[0].field", equalTo("body"));
+        as(TestTokens.member(member)).body("{\"body\":\"Fine\",\"topics\":[\"ok\",\"\\udfff\"]}")
+                .post("/communities/{id}/posts", community)
+                .then().statusCode(400).body("violations[0].field", equalTo("topics.[1]"));
         as(TestTokens.member(member)).body("{\"body\": ").post("/communities/{id}/posts", community)
                 .then().statusCode(400).contentType("application/problem+json");
         as(TestTokens.member(member)).post("/communities/{id}/posts", community).then().statusCode(400);

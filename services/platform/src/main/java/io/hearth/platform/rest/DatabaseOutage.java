@@ -1,9 +1,12 @@
 package io.hearth.platform.rest;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
+
+import com.fasterxml.jackson.core.JacksonException;
 
 import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
@@ -19,9 +22,10 @@ final class DatabaseOutage {
 
     static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            // Refused, reset or broken connections (ConnectException, Netty's native "Connection reset by peer").
-            if (t instanceof IOException || t instanceof ClosedConnectionException
-                    || t instanceof TimeoutException) {
+            // Refused, reset or broken connections (ConnectException, Netty's native "Connection reset by peer");
+            // Jackson's and the charset coders' exceptions are IOExceptions too, but faults of the data, not outages.
+            if (t instanceof IOException && !(t instanceof JacksonException || t instanceof CharacterCodingException)
+                    || t instanceof ClosedConnectionException || t instanceof TimeoutException) {
                 return true;
             }
             // 08: connection exceptions; 57P: the server is shutting down, starting or crashed.

@@ -58,16 +58,22 @@ public class ProblemMappers {
                 ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                         .reduce((a, b) -> a + "." + b).orElse(null)
                 : null;
-        String message = e instanceof InvalidFormatException f && f.getTargetType() != null
-                && f.getTargetType().isEnum()
-                        ? "must be one of " + Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString)
-                                .collect(Collectors.joining(", "))
-                        : "has the wrong type or format";
+        String message = rule(e);
         String detail = field == null ? "The body is not valid JSON: " + e.getOriginalMessage()
                 : "Field '" + field + "' " + message + ".";
         List<Problem.Violation> violations = field == null ? List.of()
                 : List.of(new Problem.Violation(field, message));
         return respond(ProblemType.VALIDATION, detail, uri, violations);
+    }
+
+    /** What a field that Jackson could not read must be. */
+    private static String rule(JacksonException e) {
+        Class<?> target = e instanceof InvalidFormatException f ? f.getTargetType() : null;
+        if (target != null && target.isEnum()) {
+            return "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        return target == String.class ? StorableJsonText.REFUSAL : "has the wrong type or format";
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
