@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -17,11 +18,23 @@ class EventSchemaValidatorTest {
     @Test
     void everyEventTypeHasASchemaThatAcceptsItsJavaPayload() {
         List<EventData> samples = List.of(
-                new CommunityCreated(community, "Runners", "run together", "HOBBY", 50, "u1"),
-                new EntryCreated(community, "abc123", "INVITE_LINK", "u1"),
-                new MemberJoined(community, "u2", CommunityRole.MEMBER, "abc123", "INVITE_LINK", null),
-                new MemberLeft(community, "u2"),
+                new CommunityCreated(community, "Runners", "run together", "HOBBY", 50, "u1", "Asia/Shanghai",
+                        "APPROVAL"),
+                new CommunityUpdated(community, "Runners", "run together", "Be kind", "Asia/Shanghai", "OPEN",
+                        List.of("Why do you run?"), 60, "u1"),
+                new CommunityTierChanged(community, "SMALL", "MEDIUM", 50),
+                new EntryCreated(community, "abc123", "INVITE_LINK", "u1", "poster", Instant.now(), 100),
+                new EntryOpened(community, "v-1", "abc123", null, "REFERRAL", "poster", "u1", null),
+                new ApplicationSubmitted(community, UUID.randomUUID().toString(), "u2", "abc123", "v-1"),
+                new ApplicationDecided(community, UUID.randomUUID().toString(), "u2", true, "u1", "Welcome"),
+                new MemberJoined(community, "u2", CommunityRole.MEMBER, "abc123", "INVITE_LINK", null, "poster",
+                        null, "v-1", "Wei"),
+                new MemberLeft(community, "u2", "u1", "spam"),
                 new MemberRoleChanged(community, "u2", CommunityRole.ADMIN, CommunityRole.MEMBER, "u1"),
+                new MemberMuted(community, "u2", Instant.now(), "flooding", "u1"),
+                new MemberUnmuted(community, "u2", "u1"),
+                new MemberBanned(community, "u2", "spam", "u1"),
+                new MemberUnbanned(community, "u2", "u1"),
                 new PartnerAccessGranted(community, "partner-demo",
                         List.of(PartnerScope.MEMBERS_READ, PartnerScope.EVENTS_SUBSCRIBE), "u1"),
                 new PartnerAccessRevoked(community, "partner-demo", "u1"),

@@ -13,6 +13,7 @@ import io.hearth.contracts.events.MemberJoined;
 import io.hearth.contracts.events.MemberLeft;
 import io.hearth.contracts.events.MemberRoleChanged;
 import io.hearth.contracts.events.PartnerScope;
+import io.hearth.membership.domain.AuditAction;
 import io.hearth.membership.domain.Community;
 import io.hearth.membership.domain.Entry;
 import io.hearth.membership.domain.EntryChannel;
@@ -41,15 +42,18 @@ public class MembershipService {
     private final CommunityAccess access;
     private final IdempotencyKeys idempotency;
     private final Outbox outbox;
+    private final AuditLog audit;
 
     public MembershipService(CommunityRepository communities, EntryRepository entries,
-            MembershipRepository memberships, CommunityAccess access, IdempotencyKeys idempotency, Outbox outbox) {
+            MembershipRepository memberships, CommunityAccess access, IdempotencyKeys idempotency, Outbox outbox,
+            AuditLog audit) {
         this.communities = communities;
         this.entries = entries;
         this.memberships = memberships;
         this.access = access;
         this.idempotency = idempotency;
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     /**
@@ -180,8 +184,12 @@ public class MembershipService {
                     }
                     CommunityRole previous = m.role;
                     m.role = role;
+                    Instant now = Instant.now();
                     return outbox.record(new MemberRoleChanged(communityId.toString(), userId, role, previous,
-                            callerId), Instant.now()).map(ignored -> MemberView.of(m));
+                            callerId), now)
+                            .call(() -> audit.record(communityId, callerId, AuditAction.ROLE_CHANGED, userId, null,
+                                    "role: " + previous + " -> " + role, now))
+                            .map(ignored -> MemberView.of(m));
                 });
     }
 

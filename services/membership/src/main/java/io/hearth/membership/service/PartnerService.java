@@ -14,6 +14,7 @@ import io.hearth.contracts.events.CommunityRole;
 import io.hearth.contracts.events.PartnerAccessGranted;
 import io.hearth.contracts.events.PartnerAccessRevoked;
 import io.hearth.contracts.events.PartnerScope;
+import io.hearth.membership.domain.AuditAction;
 import io.hearth.membership.domain.PartnerGrant;
 import io.hearth.membership.mapping.PartnerGrantView;
 import io.hearth.membership.repository.CommunityRepository;
@@ -38,13 +39,15 @@ public class PartnerService {
     private final PartnerGrantRepository grants;
     private final CommunityAccess access;
     private final Outbox outbox;
+    private final AuditLog audit;
 
     public PartnerService(CommunityRepository communities, PartnerGrantRepository grants, CommunityAccess access,
-            Outbox outbox) {
+            Outbox outbox, AuditLog audit) {
         this.communities = communities;
         this.grants = grants;
         this.access = access;
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     /**
@@ -74,6 +77,8 @@ public class PartnerService {
                     Uni<PartnerGrant> saved = existing != null ? Uni.createFrom().item(grant) : grants.persist(grant);
                     return saved.call(() -> outbox.record(new PartnerAccessGranted(communityId.toString(), clientId,
                             new ArrayList<>(scopes), callerId), grant.grantedAt))
+                            .call(() -> audit.record(communityId, callerId, AuditAction.PARTNER_GRANTED, clientId,
+                                    null, "scopes: " + scopeText, grant.grantedAt))
                             .map(PartnerGrantView::of);
                 });
     }
@@ -88,7 +93,9 @@ public class PartnerService {
                         + " has no access to community " + communityId + "."))
                 .chain(grant -> grants.delete(grant)
                         .call(() -> outbox.record(new PartnerAccessRevoked(communityId.toString(), clientId,
-                                callerId), Instant.now())));
+                                callerId), Instant.now()))
+                        .call(() -> audit.record(communityId, callerId, AuditAction.PARTNER_REVOKED, clientId, null,
+                                null, Instant.now())));
     }
 
     /** The community's partner grants, for the owner and admins. */
