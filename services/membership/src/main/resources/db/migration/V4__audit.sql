@@ -13,3 +13,9 @@ create table audit_entry (
     details      text
 );
 create index audit_entry_by_community on audit_entry (community_id, seq);
+
+-- What a join is attributed to beyond its entry, and how the person is addressed (the member directory's search).
+alter table membership add column display_name text;
+alter table membership add column source       text;
+alter table membership add column visitor_id   text;
+alter table membership add column live_code    text;

@@ -44,6 +44,8 @@ class MemberResourceTest {
         assertEquals(CommunityRole.MEMBER, joined.role());
         assertEquals(code, joined.entryCode());
         assertEquals(owner, joined.referrerId());
+        // Addressed by the token's username (the test tokens carry no name claim).
+        assertEquals(member, joined.displayName());
     }
 
     @Test

@@ -44,6 +44,20 @@ public class Membership {
     @Column(name = "referrer_id")
     public String referrerId;
 
+    /** How the person was addressed when they joined (token name or username). */
+    @Column(name = "display_name")
+    public String displayName;
+
+    /** The operator's label of the entry or live code they came through. */
+    public String source;
+
+    /** The anonymous visitor who opened the entry before joining, tying the opening to the join. */
+    @Column(name = "visitor_id")
+    public String visitorId;
+
+    @Column(name = "live_code")
+    public String liveCode;
+
     @Column(name = "left_at")
     public Instant leftAt;
 }

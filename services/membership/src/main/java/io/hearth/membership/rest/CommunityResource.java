@@ -58,7 +58,7 @@ public class CommunityResource {
             headers = @Header(name = "Location", ref = ApiDocs.LOCATION))
     public Uni<Response> create(@Valid @NotNull CreateCommunityRequest request,
             @Parameter(ref = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return communities.create(request, caller.id(), idempotencyKey)
+        return communities.create(request, caller.id(), caller.displayName(), idempotencyKey)
                 .map(outcome -> Responses.created(URI.create("/communities/" + outcome.resource().id()), outcome));
     }
 

@@ -96,10 +96,11 @@ public class MemberResource {
             // A partner acts only through its grants; joining would give it a member's role besides them.
             throw Problems.forbidden("A partner client cannot join a community; the owner grants it access.");
         }
-        String entryCode = request == null ? null : request.entryCode();
+        JoinRequest join = request == null ? JoinRequest.EMPTY : request;
+        String displayName = caller.displayName();
         // Every attempt counts, refused ones too: guessing entry codes or hammering a full community costs budget.
         return rateLimiter.acquire("join", config.limits().join(), userId)
-                .chain(() -> memberships.join(communityId, userId, entryCode, idempotencyKey))
+                .chain(() -> memberships.join(communityId, userId, displayName, join, idempotencyKey))
                 .map(outcome -> Responses.created(
                         URI.create("/communities/" + communityId + "/members/" + userId), outcome));
     }

@@ -42,12 +42,13 @@ public class CommunityService {
     /** Creates a community owned by the caller, who becomes its first member with the OWNER role. */
     @WithTransaction
     public Uni<IdempotencyKeys.Outcome<CommunityView>> create(CreateCommunityRequest request, String ownerId,
-            String idempotencyKey) {
+            String ownerName, String idempotencyKey) {
         return idempotency.once("create-community", ownerId, idempotencyKey, request,
-                () -> insert(request, ownerId), view -> view.id().toString(), id -> view(UUID.fromString(id)));
+                () -> insert(request, ownerId, ownerName), view -> view.id().toString(),
+                id -> view(UUID.fromString(id)));
     }
 
-    private Uni<CommunityView> insert(CreateCommunityRequest request, String ownerId) {
+    private Uni<CommunityView> insert(CreateCommunityRequest request, String ownerId, String ownerName) {
         Instant now = Instant.now();
         Community community = new Community();
         community.id = UUID.randomUUID();
@@ -63,12 +64,14 @@ public class CommunityService {
         owner.userId = ownerId;
         owner.role = CommunityRole.OWNER;
         owner.joinedAt = now;
+        owner.displayName = ownerName;
         String id = community.id.toString();
         return communities.persist(community)
                 .call(() -> memberships.persist(owner))
                 .call(() -> outbox.record(new CommunityCreated(id, community.name, community.theme,
                         community.kind.name(), community.sizeCap, ownerId), now))
-                .call(() -> outbox.record(new MemberJoined(id, ownerId, CommunityRole.OWNER, null, null, null), now))
+                .call(() -> outbox.record(new MemberJoined(id, ownerId, CommunityRole.OWNER, null, null, null, null, null,
+                        null, ownerName), now))
                 .map(CommunityView::of);
     }
 

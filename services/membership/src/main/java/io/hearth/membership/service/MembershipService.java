@@ -62,17 +62,18 @@ public class MembershipService {
      * and the community row is locked only until the commit that follows.
      */
     @WithTransaction
-    public Uni<IdempotencyKeys.Outcome<MemberView>> join(UUID communityId, String userId, String entryCode,
-            String idempotencyKey) {
-        return idempotency.once("join:" + communityId, userId, idempotencyKey, new JoinRequest(entryCode),
-                () -> insert(communityId, userId, entryCode), view -> userId,
+    public Uni<IdempotencyKeys.Outcome<MemberView>> join(UUID communityId, String userId, String displayName,
+            JoinRequest request, String idempotencyKey) {
+        String entryCode = request.entryCode();
+        return idempotency.once("join:" + communityId, userId, idempotencyKey, request,
+                () -> insert(communityId, userId, displayName, entryCode), view -> userId,
                 ignored -> memberships.findCurrent(communityId, userId)
                         .onItem().ifNull().failWith(() -> Problems.of(ProblemType.IDEMPOTENCY_CONFLICT,
                                 "This Idempotency-Key joined you before, but you have left since."))
                         .map(MemberView::of));
     }
 
-    private Uni<MemberView> insert(UUID communityId, String userId, String entryCode) {
+    private Uni<MemberView> insert(UUID communityId, String userId, String displayName, String entryCode) {
         return communities.findById(communityId)
                 .onItem().ifNull().failWith(() -> Problems.notFound("No community " + communityId + "."))
                 .call(community -> memberships.findCurrent(communityId, userId).invoke(existing -> {
@@ -92,6 +93,7 @@ public class MembershipService {
                     m.userId = userId;
                     m.role = CommunityRole.MEMBER;
                     m.joinedAt = Instant.now();
+                    m.displayName = displayName;
                     if (entry != null) {
                         m.entryCode = entry.code;
                         m.channel = entry.channel;
@@ -103,7 +105,8 @@ public class MembershipService {
                             .onFailure(MembershipService::isSecondCurrentStay)
                             .transform(e -> alreadyAMember(communityId))
                             .call(() -> outbox.record(new MemberJoined(communityId.toString(), userId, m.role,
-                                    m.entryCode, m.channel == null ? null : m.channel.name(), m.referrerId), m.joinedAt))
+                                    m.entryCode, m.channel == null ? null : m.channel.name(), m.referrerId,
+                                    m.source, m.liveCode, m.visitorId, m.displayName), m.joinedAt))
                             .call(() -> communities.takePlace(communityId).invoke(taken -> {
                                 if (!taken) {
                                     throw full(community);

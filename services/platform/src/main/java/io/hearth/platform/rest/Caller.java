@@ -30,6 +30,21 @@ public class Caller {
         return identity.getPrincipal().getName();
     }
 
+    /** How the person is addressed: the token's {@code name}, else {@code preferred_username}, else their id. */
+    public String displayName() {
+        String id = id();
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            for (String claim : new String[] { "name", "preferred_username" }) {
+                Object value = token.getClaim(claim);
+                if (value != null && !unquoted(value.toString()).isBlank()) {
+                    String name = unquoted(value.toString()).strip();
+                    return name.length() > 120 ? name.substring(0, 120) : name;
+                }
+            }
+        }
+        return id;
+    }
+
     public boolean hasRealmRole(String role) {
         return identity.hasRole(role);
     }
