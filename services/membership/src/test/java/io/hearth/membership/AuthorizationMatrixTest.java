@@ -45,6 +45,10 @@ class AuthorizationMatrixTest {
     private static final String PARTNERS = "/communities/{communityId}/partners";
     private static final String GRANT = "/communities/{communityId}/partners/{clientId}";
     private static final String REDRIVE = "/admin/dead-letters/redrive";
+    private static final String OWNER_ROUTE = "/communities/{communityId}/owner";
+    private static final String APPLICATIONS = "/communities/{communityId}/applications";
+    private static final String DECISION = "/communities/{communityId}/applications/{applicationId}/decision";
+    private static final String AUDIT = "/communities/{communityId}/audit";
 
     /** A community with its staff and one plain member. */
     private record Cast(String communityId, String ownerId, String adminId, String memberId) {
@@ -94,6 +98,41 @@ class AuthorizationMatrixTest {
         matrix.route("GET", COMMUNITY, caller -> new Call(path(COMMUNITY, shared), null),
                 expect(OUTSIDER, 403, MEMBER, 200, ADMIN, 200, OWNER, 200, OPERATOR, 403, PARTNER, 403,
                         PLATFORM_ADMIN, 403));
+        // Settings: staff change them; each caller on a community of its own.
+        matrix.route("PATCH", COMMUNITY, caller -> new Call(path(COMMUNITY, fresh(caller)),
+                Map.of("rules", "Rules by " + caller)),
+                expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 200, OWNER, 200, OPERATOR, 403, PARTNER, 403,
+                        PLATFORM_ADMIN, 403));
+        // Ownership: the owner alone hands it over, to a member; not to themself.
+        matrix.route("PUT", OWNER_ROUTE, caller -> {
+            Cast cast = fresh(caller);
+            return new Call(path(OWNER_ROUTE, cast), Map.of("userId", cast.memberId()));
+        }, expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 403, OWNER, 200, OPERATOR, 403, PARTNER, 403,
+                PLATFORM_ADMIN, 403));
+        matrix.route("PUT", OWNER_ROUTE, caller -> {
+            Cast cast = fresh(caller);
+            return new Call(path(OWNER_ROUTE, cast), Map.of("userId", other.memberId()));
+        }, expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 403, OWNER, 404, OPERATOR, 403, PARTNER, 403,
+                PLATFORM_ADMIN, 403));
+        matrix.route("PUT", OWNER_ROUTE, caller -> {
+            Cast cast = fresh(caller);
+            return new Call(path(OWNER_ROUTE, cast), Map.of("userId", cast.ownerId()));
+        }, expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 403, OWNER, 409, OPERATOR, 403, PARTNER, 403,
+                PLATFORM_ADMIN, 403));
+
+        // Screening: staff list and decide applications; the applicant is nobody's staff.
+        matrix.route("GET", APPLICATIONS, caller -> new Call(path(APPLICATIONS, shared), null),
+                expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 200, OWNER, 200, OPERATOR, 403, PARTNER, 403,
+                        PLATFORM_ADMIN, 403));
+        matrix.route("POST", DECISION, caller -> {
+            Cast cast = fresh(caller);
+            return new Call(path(DECISION, cast, application(caller, cast)), Map.of("approve", true));
+        }, expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 200, OWNER, 200, OPERATOR, 403, PARTNER, 403,
+                PLATFORM_ADMIN, 403));
+        matrix.route("GET", AUDIT, caller -> new Call(path(AUDIT, shared), null),
+                expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 200, OWNER, 200, OPERATOR, 403, PARTNER, 403,
+                        PLATFORM_ADMIN, 403));
+
         matrix.route("POST", ENTRIES, caller -> new Call(path(ENTRIES, shared), Map.of("channel", "INVITE_LINK")),
                 expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 201, OWNER, 201, OPERATOR, 403, PARTNER, 403,
                         PLATFORM_ADMIN, 403));
@@ -209,6 +248,18 @@ class AuthorizationMatrixTest {
         Cast cast = new Cast(community, owner, admin, member);
         grant(cast, grantedClient, "members:read");
         return cast;
+    }
+
+    /**
+     * A pending application to the cast's community, which starts screening newcomers for it; a made-up id for
+     * callers refused 401, who never reach it.
+     */
+    private static String application(Caller caller, Cast cast) {
+        if (caller.unauthenticated()) {
+            return UUID.randomUUID().toString();
+        }
+        MembershipApi.update(cast.communityId(), cast.ownerId(), Map.of("admission", "APPROVAL"));
+        return MembershipApi.apply(cast.communityId(), "applicant-" + UUID.randomUUID(), List.of());
     }
 
     private static void grant(Cast cast, String client, String... scopes) {

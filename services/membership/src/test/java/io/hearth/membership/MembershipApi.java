@@ -28,6 +28,19 @@ final class MembershipApi {
                 .then().statusCode(201).extract().path("code");
     }
 
+    /** Changes the community's settings as its owner (a merge patch). */
+    static void update(String communityId, String ownerId, Map<String, ?> patch) {
+        as(TestTokens.operator(ownerId)).body(patch).patch("/communities/{id}", communityId)
+                .then().statusCode(200);
+    }
+
+    /** Applies to a community that screens newcomers; returns the application's id. */
+    static String apply(String communityId, String userId, java.util.List<String> answers) {
+        return as(TestTokens.member(userId)).body(Map.of("answers", answers))
+                .post("/communities/{id}/members", communityId)
+                .then().statusCode(202).extract().path("id");
+    }
+
     static void join(String communityId, String userId) {
         as(TestTokens.member(userId)).body("{}").post("/communities/{id}/members", communityId)
                 .then().statusCode(201);

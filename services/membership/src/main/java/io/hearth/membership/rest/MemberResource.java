@@ -27,12 +27,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.hearth.membership.mapping.ApplicationView;
 import io.hearth.membership.mapping.ChangeRoleRequest;
+import io.hearth.membership.mapping.JoinOutcome;
 import io.hearth.membership.mapping.JoinRequest;
 import io.hearth.membership.mapping.MemberView;
 import io.hearth.membership.service.MembershipService;
 import io.hearth.platform.rest.ApiDocs;
 import io.hearth.platform.config.HearthConfig;
+import io.hearth.platform.idempotency.IdempotencyKeys;
 import io.hearth.platform.limits.RateLimiter;
 import io.hearth.platform.rest.Caller;
 import io.hearth.platform.rest.CompletesDespiteDisconnect;
@@ -73,18 +76,28 @@ public class MemberResource {
                     + "which attributes the join to its channel (and, for referrals, to the referrer). Send an "
                     + "Idempotency-Key to make a retry return the same membership instead of 409. Join attempts are "
                     + "limited per person (30 a minute by default, across all instances): more are refused with 429 "
-                    + "and Retry-After.")
+                    + "and Retry-After. What happens follows the community's admission: OPEN joins at once (201); "
+                    + "APPROVAL files an application with one answer to each of the community's questions, which "
+                    + "the owner or an admin decides (202; it takes no place, and is accepted even while the "
+                    + "community is full); CLOSED refuses (422 community-closed).")
     @APIResponse(responseCode = "201", description = "Joined: the caller's membership; Location points at it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MemberView.class)),
             headers = @Header(name = "Location", ref = ApiDocs.LOCATION))
+    @APIResponse(responseCode = "202", description = "The community screens newcomers: the caller's pending "
+            + "application, which publishes hearth.application.submitted. Not yet a member.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApplicationView.class)),
+            headers = @Header(name = "Idempotent-Replayed", ref = ApiDocs.IDEMPOTENT_REPLAYED))
+    @APIResponse(responseCode = "400", description = "An invalid body: an entry code of another community, or "
+            + "answers that are not one per question (1 to 1000 characters each) in a community that screens")
     @APIResponse(responseCode = "403", description = "The caller lacks the realm role member, or is a partner client "
             + "(partners act through grants, never as members)")
     @APIResponse(responseCode = "404", description = "No such community")
-    @APIResponse(responseCode = "409", description = "Already a member",
-            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "already-member"))
-    @APIResponse(responseCode = "422", description = "The community is full",
-            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "community-full"))
+    @APIResponse(responseCode = "409", description = "Already a member, or already has a pending application",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "already-member,application-pending"))
+    @APIResponse(responseCode = "422", description = "The community is full, or closed to newcomers",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "community-full,community-closed"))
     @APIResponse(responseCode = "429", description = "Too many join attempts by this caller; retry after "
             + "Retry-After seconds. Nothing was changed.")
     public Uni<Response> join(
@@ -101,8 +114,21 @@ public class MemberResource {
         // Every attempt counts, refused ones too: guessing entry codes or hammering a full community costs budget.
         return rateLimiter.acquire("join", config.limits().join(), userId)
                 .chain(() -> memberships.join(communityId, userId, displayName, join, idempotencyKey))
-                .map(outcome -> Responses.created(
-                        URI.create("/communities/" + communityId + "/members/" + userId), outcome));
+                .map(outcome -> joined(communityId, userId, outcome));
+    }
+
+    /** 201 with the membership, or 202 with the application a screening community filed instead. */
+    private static Response joined(UUID communityId, String userId, IdempotencyKeys.Outcome<JoinOutcome> outcome) {
+        JoinOutcome result = outcome.resource();
+        if (result.member() != null) {
+            return Responses.created(URI.create("/communities/" + communityId + "/members/" + userId),
+                    new IdempotencyKeys.Outcome<>(result.member(), outcome.replayed()));
+        }
+        Response.ResponseBuilder accepted = Response.accepted(result.application());
+        if (outcome.replayed()) {
+            accepted.header(Responses.REPLAYED_HEADER, "true");
+        }
+        return accepted.build();
     }
 
     @DELETE

@@ -1,6 +1,8 @@
 package io.hearth.membership.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -8,18 +10,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.exception.ConstraintViolationException;
 
+import io.hearth.contracts.events.ApplicationSubmitted;
 import io.hearth.contracts.events.CommunityRole;
 import io.hearth.contracts.events.MemberJoined;
 import io.hearth.contracts.events.MemberLeft;
 import io.hearth.contracts.events.MemberRoleChanged;
 import io.hearth.contracts.events.PartnerScope;
+import io.hearth.membership.domain.Admission;
+import io.hearth.membership.domain.Application;
+import io.hearth.membership.domain.ApplicationStatus;
 import io.hearth.membership.domain.AuditAction;
 import io.hearth.membership.domain.Community;
 import io.hearth.membership.domain.Entry;
 import io.hearth.membership.domain.EntryChannel;
 import io.hearth.membership.domain.Membership;
+import io.hearth.membership.mapping.ApplicationView;
+import io.hearth.membership.mapping.JoinOutcome;
 import io.hearth.membership.mapping.JoinRequest;
 import io.hearth.membership.mapping.MemberView;
+import io.hearth.membership.repository.ApplicationRepository;
 import io.hearth.membership.repository.CommunityRepository;
 import io.hearth.membership.repository.EntryRepository;
 import io.hearth.membership.repository.MembershipRepository;
@@ -43,10 +52,12 @@ public class MembershipService {
     private final IdempotencyKeys idempotency;
     private final Outbox outbox;
     private final AuditLog audit;
+    private final Places places;
+    private final ApplicationRepository applications;
 
     public MembershipService(CommunityRepository communities, EntryRepository entries,
             MembershipRepository memberships, CommunityAccess access, IdempotencyKeys idempotency, Outbox outbox,
-            AuditLog audit) {
+            AuditLog audit, Places places, ApplicationRepository applications) {
         this.communities = communities;
         this.entries = entries;
         this.memberships = memberships;
@@ -54,26 +65,37 @@ public class MembershipService {
         this.idempotency = idempotency;
         this.outbox = outbox;
         this.audit = audit;
+        this.places = places;
+        this.applications = applications;
     }
 
     /**
      * The caller joins the community as a member, attributed to the entry they came through. The place is taken last,
      * by one conditional update of the community's member count, so that two joins cannot both take the last place
-     * and the community row is locked only until the commit that follows.
+     * and the community row is locked only until the commit that follows. In a community whose admission is
+     * APPROVAL the join files an application instead (see {@link #screens}).
      */
     @WithTransaction
-    public Uni<IdempotencyKeys.Outcome<MemberView>> join(UUID communityId, String userId, String displayName,
+    public Uni<IdempotencyKeys.Outcome<JoinOutcome>> join(UUID communityId, String userId, String displayName,
             JoinRequest request, String idempotencyKey) {
-        String entryCode = request.entryCode();
         return idempotency.once("join:" + communityId, userId, idempotencyKey, request,
-                () -> insert(communityId, userId, displayName, entryCode), view -> userId,
-                ignored -> memberships.findCurrent(communityId, userId)
-                        .onItem().ifNull().failWith(() -> Problems.of(ProblemType.IDEMPOTENCY_CONFLICT,
-                                "This Idempotency-Key joined you before, but you have left since."))
-                        .map(MemberView::of));
+                () -> insert(communityId, userId, displayName, request), JoinOutcome::resourceId,
+                id -> replay(communityId, userId, id));
     }
 
-    private Uni<MemberView> insert(UUID communityId, String userId, String displayName, String entryCode) {
+    private Uni<JoinOutcome> replay(UUID communityId, String userId, String resourceId) {
+        String applicationId = JoinOutcome.applicationIdIn(resourceId);
+        if (applicationId != null) {
+            return applications.find(communityId, UUID.fromString(applicationId))
+                    .map(a -> JoinOutcome.applied(ApplicationView.of(a)));
+        }
+        return memberships.findCurrent(communityId, userId)
+                .onItem().ifNull().failWith(() -> Problems.of(ProblemType.IDEMPOTENCY_CONFLICT,
+                        "This Idempotency-Key joined you before, but you have left since."))
+                .map(m -> JoinOutcome.joined(MemberView.of(m)));
+    }
+
+    private Uni<JoinOutcome> insert(UUID communityId, String userId, String displayName, JoinRequest request) {
         return communities.findById(communityId)
                 .onItem().ifNull().failWith(() -> Problems.notFound("No community " + communityId + "."))
                 .call(community -> memberships.findCurrent(communityId, userId).invoke(existing -> {
@@ -81,39 +103,99 @@ public class MembershipService {
                         throw alreadyAMember(communityId);
                     }
                 }))
-                // Refuses early on the count as read; takePlace below is what holds the cap under concurrency.
-                .invoke(community -> {
-                    if (community.sizeCap != null && community.memberCount >= community.sizeCap) {
+                .chain(community -> entryOf(communityId, request.entryCode()).chain(entry -> screens(community)
+                        ? apply(community, userId, displayName, entry, request.answers()).map(JoinOutcome::applied)
+                        : admit(community, userId, displayName, entry).map(JoinOutcome::joined)));
+    }
+
+    /**
+     * Makes the person a member of the community, attributed to the entry they came through (or none): for a join,
+     * and for an application staff approve. The caller has checked they are not a member; a race that makes them one
+     * meanwhile fails here with 409 already-member.
+     */
+    Uni<MemberView> admit(Community community, String userId, String displayName, Entry entry) {
+        UUID communityId = community.id;
+        // Refuses early on the count as read; the place taken below is what holds the cap under concurrency.
+        if (community.sizeCap != null && community.memberCount >= community.sizeCap) {
+            return Uni.createFrom().failure(full(community));
+        }
+        Membership m = new Membership();
+        m.communityId = communityId;
+        m.userId = userId;
+        m.role = CommunityRole.MEMBER;
+        m.joinedAt = Instant.now();
+        m.displayName = displayName;
+        if (entry != null) {
+            m.entryCode = entry.code;
+            m.channel = entry.channel;
+            m.referrerId = entry.channel == EntryChannel.REFERRAL ? entry.createdBy : null;
+        }
+        return memberships.persist(m)
+                // The same person joining twice at once: the second waits on the unique index of
+                // current stays until the first commits, then fails here.
+                .onFailure(MembershipService::isSecondCurrentStay)
+                .transform(e -> alreadyAMember(communityId))
+                .call(() -> outbox.record(new MemberJoined(communityId.toString(), userId, m.role,
+                        m.entryCode, m.channel == null ? null : m.channel.name(), m.referrerId,
+                        m.source, m.liveCode, m.visitorId, m.displayName), m.joinedAt))
+                .call(() -> places.take(communityId, m.joinedAt).invoke(taken -> {
+                    if (!taken) {
                         throw full(community);
                     }
-                })
-                .chain(community -> entryOf(communityId, entryCode).chain(entry -> {
-                    Membership m = new Membership();
-                    m.communityId = communityId;
-                    m.userId = userId;
-                    m.role = CommunityRole.MEMBER;
-                    m.joinedAt = Instant.now();
-                    m.displayName = displayName;
-                    if (entry != null) {
-                        m.entryCode = entry.code;
-                        m.channel = entry.channel;
-                        m.referrerId = entry.channel == EntryChannel.REFERRAL ? entry.createdBy : null;
-                    }
-                    return memberships.persist(m)
-                            // The same person joining twice at once: the second waits on the unique index of
-                            // current stays until the first commits, then fails here.
-                            .onFailure(MembershipService::isSecondCurrentStay)
-                            .transform(e -> alreadyAMember(communityId))
-                            .call(() -> outbox.record(new MemberJoined(communityId.toString(), userId, m.role,
-                                    m.entryCode, m.channel == null ? null : m.channel.name(), m.referrerId,
-                                    m.source, m.liveCode, m.visitorId, m.displayName), m.joinedAt))
-                            .call(() -> communities.takePlace(communityId).invoke(taken -> {
-                                if (!taken) {
-                                    throw full(community);
-                                }
-                            }))
-                            .map(MemberView::of);
-                }));
+                }))
+                .map(MemberView::of);
+    }
+
+    /**
+     * The community's admission decides what a join does: CLOSED refuses it (422 community-closed), APPROVAL files an
+     * application (true), OPEN lets the person in (false).
+     */
+    private static boolean screens(Community community) {
+        if (community.admission == Admission.CLOSED) {
+            throw Problems.of(ProblemType.COMMUNITY_CLOSED, "Community " + community.id
+                    + " is closed: it takes no new members.");
+        }
+        return community.admission == Admission.APPROVAL;
+    }
+
+    /**
+     * Files the person's application with one answer per question; it takes no place. A second one while the first
+     * is pending is refused (409 application-pending), also when two race: the unique index of pending applications
+     * lets one through.
+     */
+    private Uni<ApplicationView> apply(Community community, String userId, String displayName, Entry entry,
+            List<String> answers) {
+        List<String> given = answers == null ? List.of() : answers;
+        if (given.size() != community.questions.size()) {
+            return Uni.createFrom().failure(Problems.invalidField("answers", "must hold one answer to each of the "
+                    + "community's " + community.questions.size() + " questions, in their order"));
+        }
+        Application a = new Application();
+        a.id = UUID.randomUUID();
+        a.communityId = community.id;
+        a.userId = userId;
+        a.displayName = displayName;
+        a.questions = new ArrayList<>(community.questions);
+        a.answers = given.stream().map(String::strip).toList();
+        a.entryCode = entry == null ? null : entry.code;
+        a.status = ApplicationStatus.PENDING;
+        a.createdAt = Instant.now();
+        return applications.findPending(community.id, userId).invoke(pending -> {
+            if (pending != null) {
+                throw applicationPending(community.id);
+            }
+        })
+                .chain(() -> applications.persist(a))
+                .onFailure(failure -> violates(failure, "application_pending"))
+                .transform(e -> applicationPending(community.id))
+                .call(() -> outbox.record(new ApplicationSubmitted(community.id.toString(), a.id.toString(), userId,
+                        a.entryCode, a.visitorId), a.createdAt))
+                .map(ApplicationView::of);
+    }
+
+    private static ProblemException applicationPending(UUID communityId) {
+        return Problems.of(ProblemType.APPLICATION_PENDING, "Your application to community " + communityId
+                + " is waiting for a decision; you cannot apply again until it is decided.");
     }
 
     private static ProblemException alreadyAMember(UUID communityId) {
@@ -127,9 +209,13 @@ public class MembershipService {
 
     /** Hibernate Reactive reports the unique index of current stays as a ConstraintViolationException naming it. */
     private static boolean isSecondCurrentStay(Throwable failure) {
+        return violates(failure, "membership_current");
+    }
+
+    private static boolean violates(Throwable failure, String constraint) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConstraintViolationException violation
-                    && "membership_current".equals(violation.getConstraintName())) {
+                    && constraint.equals(violation.getConstraintName())) {
                 return true;
             }
         }
@@ -156,11 +242,12 @@ public class MembershipService {
                 .chain(m -> {
                     if (m.role == CommunityRole.OWNER) {
                         return Uni.createFrom().failure(Problems.of(ProblemType.OWNER_IMMUTABLE,
-                                "The owner cannot leave the community they own."));
+                                "The owner cannot leave the community they own; hand ownership to a member or "
+                                        + "an admin first (PUT /communities/" + communityId + "/owner)."));
                     }
                     m.leftAt = Instant.now();
                     return outbox.record(new MemberLeft(communityId.toString(), userId), m.leftAt)
-                            .call(() -> communities.freePlace(communityId));
+                            .call(() -> places.free(communityId, m.leftAt));
                 });
     }
 

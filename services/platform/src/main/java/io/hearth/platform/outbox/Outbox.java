@@ -39,6 +39,20 @@ public class Outbox {
             + " cast(:occurredAt as timestamptz), :payload"
             + " from pg_advisory_xact_lock(" + COMMUNITY_LOCK_SPACE + ", hashtext(:community))";
 
+    private static final String LOCK = "select 1 from pg_advisory_xact_lock(" + COMMUNITY_LOCK_SPACE
+            + ", hashtext(:community))";
+
+    /**
+     * Takes the community's outbox lock now, before the transaction reads what it will change, for a change that
+     * must see the community's latest state and decide under the lock (a settings change, whose event tells what
+     * changed): then no other event of the community can be recorded in between, and its row locks are taken after
+     * this one, in the same order as a join's.
+     */
+    public Uni<Void> lockCommunity(String communityId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK)
+                .setParameter("community", communityId).getSingleResult()).replaceWithVoid();
+    }
+
     public Uni<Void> record(EventData data, Instant occurredAt) {
         EventType type = EventType.of(data);
         String payload = EventJson.write(data);
