@@ -64,40 +64,52 @@ public class MembershipService {
     @WithTransaction
     public Uni<IdempotencyKeys.Outcome<MemberView>> join(UUID communityId, String userId, String displayName,
             JoinRequest request, String idempotencyKey) {
-        String entryCode = request.entryCode();
         return idempotency.once("join:" + communityId, userId, idempotencyKey, request,
-                () -> insert(communityId, userId, displayName, entryCode), view -> userId,
+                () -> communities.findById(communityId)
+                        .onItem().ifNull().failWith(() -> Problems.notFound("No community " + communityId + "."))
+                        .chain(community -> insert(community, userId, displayName,
+                                JoinAttribution.ofEntry(request.entryCode(), request.visitorId()))),
+                view -> userId,
                 ignored -> memberships.findCurrent(communityId, userId)
                         .onItem().ifNull().failWith(() -> Problems.of(ProblemType.IDEMPOTENCY_CONFLICT,
                                 "This Idempotency-Key joined you before, but you have left since."))
                         .map(MemberView::of));
     }
 
-    private Uni<MemberView> insert(UUID communityId, String userId, String displayName, String entryCode) {
-        return communities.findById(communityId)
-                .onItem().ifNull().failWith(() -> Problems.notFound("No community " + communityId + "."))
-                .call(community -> memberships.findCurrent(communityId, userId).invoke(existing -> {
+    /**
+     * Joins the person to a community already found (by its id, or by a live code's placement), attributed to what
+     * they came through. Call it inside the join's transaction: every refusal rolls back all it wrote.
+     */
+    Uni<MemberView> insert(Community community, String userId, String displayName, JoinAttribution attribution) {
+        UUID communityId = community.id;
+        return memberships.findCurrent(communityId, userId).invoke(existing -> {
                     if (existing != null) {
                         throw alreadyAMember(communityId);
                     }
-                }))
+                })
                 // Refuses early on the count as read; takePlace below is what holds the cap under concurrency.
-                .invoke(community -> {
+                .invoke(() -> {
                     if (community.sizeCap != null && community.memberCount >= community.sizeCap) {
                         throw full(community);
                     }
                 })
-                .chain(community -> entryOf(communityId, entryCode).chain(entry -> {
+                .chain(() -> entryOf(communityId, attribution.entryCode())).chain(entry -> {
                     Membership m = new Membership();
                     m.communityId = communityId;
                     m.userId = userId;
                     m.role = CommunityRole.MEMBER;
                     m.joinedAt = Instant.now();
                     m.displayName = displayName;
+                    m.visitorId = attribution.visitorId();
                     if (entry != null) {
                         m.entryCode = entry.code;
                         m.channel = entry.channel;
                         m.referrerId = entry.channel == EntryChannel.REFERRAL ? entry.createdBy : null;
+                        m.source = entry.source;
+                    } else if (attribution.liveCode() != null) {
+                        m.liveCode = attribution.liveCode();
+                        m.channel = EntryChannel.LIVE_CODE;
+                        m.source = attribution.liveCodeSource();
                     }
                     return memberships.persist(m)
                             // The same person joining twice at once: the second waits on the unique index of
@@ -112,17 +124,29 @@ public class MembershipService {
                                     throw full(community);
                                 }
                             }))
+                            // After the place, like it: the entry's row is locked from here to the commit.
+                            .call(() -> entry == null ? Uni.createFrom().voidItem()
+                                    : entries.takeUse(entry.code).invoke(taken -> {
+                                        if (!taken) {
+                                            throw usedUp(entry);
+                                        }
+                                    }))
                             .map(MemberView::of);
-                }));
+                });
     }
 
     private static ProblemException alreadyAMember(UUID communityId) {
         return Problems.of(ProblemType.ALREADY_MEMBER, "You are already a member of community " + communityId + ".");
     }
 
-    private static ProblemException full(Community community) {
+    static ProblemException full(Community community) {
         return Problems.of(ProblemType.COMMUNITY_FULL, "Community " + community.id + " is full: it allows " + community.sizeCap
                 + " members.");
+    }
+
+    private static ProblemException usedUp(Entry entry) {
+        return Problems.of(ProblemType.ENTRY_USED_UP, "Entry " + entry.code + " has been used " + entry.maxUses
+                + " times, as many as it allows.");
     }
 
     /** Hibernate Reactive reports the unique index of current stays as a ConstraintViolationException naming it. */
@@ -136,6 +160,7 @@ public class MembershipService {
         return false;
     }
 
+    /** The entry a join names, when it is one of this community's that still takes joins (checked early, as read). */
     private Uni<Entry> entryOf(UUID communityId, String code) {
         if (code == null) {
             return Uni.createFrom().nullItem();
@@ -143,6 +168,13 @@ public class MembershipService {
         return entries.findById(code).invoke(entry -> {
             if (entry == null || !entry.communityId.equals(communityId)) {
                 throw Problems.invalidField("entryCode", "is not an entry of this community");
+            }
+            if (entry.expired(Instant.now())) {
+                throw Problems.of(ProblemType.ENTRY_EXPIRED, "Entry " + code + " expired at " + entry.expiresAt
+                        + ".");
+            }
+            if (entry.usedUp()) {
+                throw usedUp(entry);
             }
         });
     }
