@@ -1,5 +1,6 @@
 package io.hearth.membership.repository;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,11 @@ public class CommunityRepository implements PanacheRepositoryBase<Community, UUI
     public Uni<Boolean> takePlace(UUID id) {
         return update("memberCount = memberCount + 1 where id = ?1 and (sizeCap is null or memberCount < sizeCap)", id)
                 .map(updated -> updated == 1);
+    }
+
+    /** The communities with these ids, in no particular order; ids without a community are left out. */
+    public Uni<List<Community>> findByIds(List<UUID> ids) {
+        return list("id in ?1", ids);
     }
 
     /** Gives back the place of a member who left. */
