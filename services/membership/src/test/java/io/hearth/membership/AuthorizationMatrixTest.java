@@ -49,6 +49,10 @@ class AuthorizationMatrixTest {
     private static final String APPLICATIONS = "/communities/{communityId}/applications";
     private static final String DECISION = "/communities/{communityId}/applications/{applicationId}/decision";
     private static final String AUDIT = "/communities/{communityId}/audit";
+    private static final String ENTRY_PREVIEW = "/entries/{code}";
+    private static final String LIVE_CODES = "/live-codes";
+    private static final String LIVE_CODE = "/live-codes/{code}";
+    private static final String LIVE_CODE_MEMBERS = "/live-codes/{code}/members";
 
     /** A community with its staff and one plain member. */
     private record Cast(String communityId, String ownerId, String adminId, String memberId) {
@@ -65,6 +69,9 @@ class AuthorizationMatrixTest {
     /** A referral code of the other community. */
     private String otherEntryCode;
     private Cast shared;
+    /** An invite link and a live code of the shared community, for the public previews. */
+    private String sharedEntryCode;
+    private String sharedLiveCode;
     /** The community the call being made is about; the tokens of its people follow it. */
     private volatile Cast current;
 
@@ -137,6 +144,33 @@ class AuthorizationMatrixTest {
                 expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 201, OWNER, 201, OPERATOR, 403, PARTNER, 403,
                         PLATFORM_ADMIN, 403));
 
+        // Any member may create a referral entry, whose referrer they are; other channels are for staff (above).
+        matrix.route("POST", ENTRIES, "a referral", caller -> new Call(path(ENTRIES, shared),
+                Map.of("channel", "REFERRAL")),
+                expect(OUTSIDER, 403, MEMBER, 201, ADMIN, 201, OWNER, 201, OPERATOR, 403, PARTNER, 403,
+                        PLATFORM_ADMIN, 403));
+        // Previews need no token: whoever opens the link, with whatever token (an unusable one is ignored), sees it.
+        matrix.route("GET", ENTRY_PREVIEW, caller -> new Call(ENTRY_PREVIEW.replace("{code}", sharedEntryCode), null),
+                AccessMatrix.all(200, Caller.values()));
+        matrix.route("GET", LIVE_CODE, caller -> new Call(LIVE_CODE.replace("{code}", sharedLiveCode), null),
+                AccessMatrix.all(200, Caller.values()));
+        // Only the owner of every pooled community makes a live code over them.
+        matrix.route("POST", LIVE_CODES, caller -> {
+            current = shared;
+            return new Call(LIVE_CODES, Map.of("name", "Poster " + caller, "communityIds",
+                    List.of(shared.communityId()), "overflow", true));
+        },
+                expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 403, OWNER, 201, OPERATOR, 403, PARTNER, 403,
+                        PLATFORM_ADMIN, 403));
+        // Joining through a live code: as joining directly, each caller on a live code over a community of its own.
+        matrix.route("POST", LIVE_CODE_MEMBERS, caller -> {
+            Cast cast = fresh(caller);
+            String code = MembershipApi.createLiveCode(cast.ownerId(), true, cast.communityId());
+            current = cast;
+            return new Call(LIVE_CODE_MEMBERS.replace("{code}", code), Map.of());
+        }, expect(OUTSIDER, 201, MEMBER, 409, ADMIN, 409, OWNER, 409, OPERATOR, 201, PARTNER, 403,
+                PLATFORM_ADMIN, 403));
+
         // Joining: people with the realm role member may join an open community once; partners and a bare platform
         // admin may not. Each caller tries a community of its own.
         matrix.route("POST", MEMBERS, caller -> new Call(path(MEMBERS, fresh(caller)), Map.of()),
@@ -204,6 +238,8 @@ class AuthorizationMatrixTest {
             grant(other, partnerClient, "members:read");
             otherEntryCode = MembershipApi.createEntry(other.communityId(), other.ownerId(), "REFERRAL");
             shared = cast();
+            sharedEntryCode = MembershipApi.createEntry(shared.communityId(), shared.ownerId(), "INVITE_LINK");
+            sharedLiveCode = MembershipApi.createLiveCode(shared.ownerId(), false, shared.communityId());
             current = shared;
         }
     }

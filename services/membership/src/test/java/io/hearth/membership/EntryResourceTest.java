@@ -5,6 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -72,5 +75,76 @@ class EntryResourceTest {
                 .body("violations.field", hasItem("channel"));
         as(TestTokens.operator(owner)).body("{}").post("/communities/{id}/entries", community)
                 .then().statusCode(400).body("violations.field", hasItem("channel"));
+    }
+
+    @Test
+    void entryCarriesItsSourceExpiryAndMaxUsesInTheAnswerAndTheEvent() {
+        String owner = "owner-" + UUID.randomUUID();
+        String community = MembershipApi.createCommunity(owner, null);
+        Instant expiresAt = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+        String code = as(TestTokens.operator(owner)).body(Map.of("channel", "INVITE_LINK", "source", "partner-acme",
+                "expiresAt", expiresAt.toString(), "maxUses", 50))
+                .post("/communities/{id}/entries", community)
+                .then().statusCode(201).body("source", equalTo("partner-acme"))
+                .body("expiresAt", equalTo(expiresAt.toString())).body("maxUses", equalTo(50))
+                .body("uses", equalTo(0)).extract().path("code");
+        EntryCreated event = KafkaEvents.awaitEvent(EventType.ENTRY_CREATED, e -> e.subject().equals(community))
+                .data(EntryCreated.class);
+        assertEquals(new EntryCreated(community, code, "INVITE_LINK", owner, "partner-acme", expiresAt, 50), event);
+    }
+
+    @Test
+    void anyMemberCreatesAReferralWhoseReferrerTheyAre() {
+        String owner = "owner-" + UUID.randomUUID();
+        String community = MembershipApi.createCommunity(owner, null);
+        String member = "member-" + UUID.randomUUID();
+        MembershipApi.join(community, member);
+        String code = as(TestTokens.member(member)).body(Map.of("channel", "REFERRAL", "source", "wechat-moments"))
+                .post("/communities/{id}/entries", community)
+                .then().statusCode(201).body("createdBy", equalTo(member)).extract().path("code");
+        EntryCreated event = KafkaEvents.awaitEvent(EventType.ENTRY_CREATED, e -> e.subject().equals(community))
+                .data(EntryCreated.class);
+        assertEquals(member, event.createdBy());
+
+        // A friend joining through it is the member's referral.
+        String friend = "friend-" + UUID.randomUUID();
+        as(TestTokens.member(friend)).body(Map.of("entryCode", code)).post("/communities/{id}/members", community)
+                .then().statusCode(201).body("referrerId", equalTo(member)).body("source", equalTo("wechat-moments"));
+    }
+
+    @Test
+    void aMemberAskingForAnotherChannelOrAnOutsiderForAReferralIsRefusedAndNothingIsCreated() {
+        String owner = "owner-" + UUID.randomUUID();
+        String community = MembershipApi.createCommunity(owner, null);
+        String member = "member-" + UUID.randomUUID();
+        MembershipApi.join(community, member);
+        for (String channel : List.of("INVITE_LINK", "LIVE_CODE")) {
+            as(TestTokens.member(member)).body(Map.of("channel", channel))
+                    .post("/communities/{id}/entries", community)
+                    .then().statusCode(403).body("type", equalTo("https://hearth.dev/problems/forbidden"));
+        }
+        as(TestTokens.member("outsider-" + UUID.randomUUID())).body(Map.of("channel", "REFERRAL"))
+                .post("/communities/{id}/entries", community).then().statusCode(403);
+        assertEquals(1, MembershipApi.eventsOnceALaterEventIsOut(community, owner).stream()
+                .filter(e -> e.is(EventType.ENTRY_CREATED)).count());
+    }
+
+    @Test
+    void badSourceExpiryOrMaxUsesIsRefusedNamingTheField() {
+        String owner = "owner-" + UUID.randomUUID();
+        String community = MembershipApi.createCommunity(owner, null);
+        Map<String, Map<String, Object>> bad = Map.of(
+                "source", Map.of("channel", "INVITE_LINK", "source", "x".repeat(41)),
+                "source ", Map.of("channel", "INVITE_LINK", "source", " poster"),
+                "source  ", Map.of("channel", "INVITE_LINK", "source", "post\ter"),
+                "expiresAt", Map.of("channel", "INVITE_LINK", "expiresAt", Instant.now().minusSeconds(60).toString()),
+                "maxUses", Map.of("channel", "INVITE_LINK", "maxUses", 0),
+                "expiresAt ", Map.of("channel", "INVITE_LINK", "expiresAt", "+100000-01-01T00:00:00Z"));
+        bad.forEach((field, body) -> as(TestTokens.operator(owner)).body(body)
+                .post("/communities/{id}/entries", community)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem(field.strip())));
+        as(TestTokens.operator(owner)).body(Map.of("channel", "INVITE_LINK", "source", "x".repeat(40)))
+                .post("/communities/{id}/entries", community).then().statusCode(201);
     }
 }

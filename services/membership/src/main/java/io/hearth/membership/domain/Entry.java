@@ -29,4 +29,27 @@ public class Entry {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The operator's label for where the entry is published (poster, article, partner-acme, ...). */
+    public String source;
+
+    /** When it stops taking joins; null for never. */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    /** The most joins it takes; null for no limit. */
+    @Column(name = "max_uses")
+    public Integer maxUses;
+
+    /** Joins through it so far; changed only by EntryRepository's conditional update, never through this field. */
+    @Column(nullable = false)
+    public int uses;
+
+    public boolean expired(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    public boolean usedUp() {
+        return maxUses != null && uses >= maxUses;
+    }
 }

@@ -15,9 +15,13 @@ public record MemberView(UUID communityId, @Schema(description = "Keycloak subje
         CommunityRole role, Instant joinedAt,
         @Schema(description = "Code of the entry they joined through; absent if none") String entryCode,
         @Schema(description = "Channel of that entry; absent if none") EntryChannel channel,
-        @Schema(description = "Who referred them, for a join through a referral; absent otherwise") String referrerId) {
+        @Schema(description = "Who referred them, for a join through a referral; absent otherwise") String referrerId,
+        @Schema(description = "The operator's label of the entry or live code they came through; absent if none")
+        String source,
+        @Schema(description = "The live code they came through; absent otherwise") String liveCode) {
 
     public static MemberView of(Membership m) {
-        return new MemberView(m.communityId, m.userId, m.role, m.joinedAt, m.entryCode, m.channel, m.referrerId);
+        return new MemberView(m.communityId, m.userId, m.role, m.joinedAt, m.entryCode, m.channel, m.referrerId,
+                m.source, m.liveCode);
     }
 }

@@ -26,6 +26,11 @@ public class CommunityRepository implements PanacheRepositoryBase<Community, UUI
         return changeCount(TAKE, id);
     }
 
+    /** The communities with these ids, in no particular order; ids without a community are left out. */
+    public Uni<List<Community>> findByIds(List<UUID> ids) {
+        return list("id in ?1", ids);
+    }
+
     /** Gives back the place of a member who left: the new member count. */
     public Uni<Integer> freePlace(UUID id) {
         return changeCount(FREE, id);

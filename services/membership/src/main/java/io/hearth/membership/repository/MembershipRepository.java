@@ -20,6 +20,12 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, L
                 Parameters.with("community", communityId).and("user", userId)).firstResult();
     }
 
+    /** The person's current stay in any of these communities (a live code's pool), or null. */
+    public Uni<Membership> findCurrentInAny(List<UUID> communityIds, String userId) {
+        return find("communityId in :communities and userId = :user and leftAt is null",
+                Parameters.with("communities", communityIds).and("user", userId)).firstResult();
+    }
+
     /**
      * The person's current stay, locked until the transaction ends, or null. A leave and a role change of one member
      * each take this lock before deciding anything, so they apply one after the other: the second reads what the

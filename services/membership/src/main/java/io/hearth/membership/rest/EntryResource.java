@@ -47,13 +47,17 @@ public class EntryResource {
 
     @POST
     @Operation(operationId = "createEntry", summary = "Create an entry into the community",
-            description = "For the owner and admins. The returned code goes into an invite link, a referral link "
-                    + "(joins through it are attributed to its creator) or a live code. Send an Idempotency-Key to "
-                    + "make a retry return the same entry instead of a second one.")
+            description = "The owner and admins create entries of any channel; any member may create a REFERRAL "
+                    + "entry, whose referrer they are (joins through it are attributed to its creator). The returned "
+                    + "code goes into an invite or referral link; source labels where it is published, expiresAt and "
+                    + "maxUses limit it (joins past them are refused with 422 entry-expired or entry-used-up). Send "
+                    + "an Idempotency-Key to make a retry return the same entry instead of a second one.")
     @APIResponse(responseCode = "201", description = "The entry, created; its code goes into the link",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = EntryView.class)),
             headers = @Header(name = "Location", ref = ApiDocs.LOCATION))
+    @APIResponse(responseCode = "403", description = "Not a member of the community; or a plain member asking for "
+            + "another channel than REFERRAL")
     public Uni<Response> create(
             @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
             @Valid @NotNull CreateEntryRequest request,

@@ -73,7 +73,9 @@ public class MemberResource {
     @RolesAllowed(MEMBER_ROLE)
     @Operation(operationId = "joinCommunity", summary = "Join the community",
             description = "A person with the realm role member joins as themself, optionally through an entry code, "
-                    + "which attributes the join to its channel (and, for referrals, to the referrer). Send an "
+                    + "which attributes the join to its channel and source (and, for referrals, to the referrer), "
+                    + "and with the visitorId its preview answered. An expired or used-up entry refuses the join "
+                    + "(422 entry-expired, entry-used-up) and takes nothing. Send an "
                     + "Idempotency-Key to make a retry return the same membership instead of 409. Join attempts are "
                     + "limited per person (30 a minute by default, across all instances): more are refused with 429 "
                     + "and Retry-After. What happens follows the community's admission: OPEN joins at once (201); "
@@ -96,8 +98,10 @@ public class MemberResource {
     @APIResponse(responseCode = "404", description = "No such community")
     @APIResponse(responseCode = "409", description = "Already a member, or already has a pending application",
             extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "already-member,application-pending"))
-    @APIResponse(responseCode = "422", description = "The community is full, or closed to newcomers",
-            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "community-full,community-closed"))
+    @APIResponse(responseCode = "422", description = "The community is full or closed to newcomers, or the entry "
+            + "named has expired or is used up; nothing was changed",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES,
+                    value = "community-full,community-closed,entry-expired,entry-used-up"))
     @APIResponse(responseCode = "429", description = "Too many join attempts by this caller; retry after "
             + "Retry-After seconds. Nothing was changed.")
     public Uni<Response> join(

@@ -99,6 +99,7 @@ public class ApplicationService {
                 : entries.findById(application.entryCode);
         return communities.findById(application.communityId)
                 .chain(community -> entry.chain(e -> memberships.admit(community, application.userId,
-                        application.displayName, e)));
+                        application.displayName, e,
+                        JoinAttribution.ofEntry(application.entryCode, application.visitorId))));
     }
 }

@@ -60,11 +60,12 @@ public class CommunityService {
     public Uni<IdempotencyKeys.Outcome<CommunityView>> create(CreateCommunityRequest request, String ownerId,
             String ownerName, String idempotencyKey) {
         return idempotency.once("create-community", ownerId, idempotencyKey, request,
-                () -> insert(request, ownerId, ownerName), view -> view.id().toString(),
+                () -> insert(request, ownerId, ownerName).map(CommunityView::of), view -> view.id().toString(),
                 id -> view(UUID.fromString(id)));
     }
 
-    private Uni<CommunityView> insert(CreateCommunityRequest request, String ownerId, String ownerName) {
+    /** The community, its owner's membership and their events; also how a live code's overflow creates one. */
+    Uni<Community> insert(CreateCommunityRequest request, String ownerId, String ownerName) {
         Instant now = Instant.now();
         Community community = new Community();
         community.id = UUID.randomUUID();
@@ -93,7 +94,7 @@ public class CommunityService {
                         community.admission.name()), now))
                 .call(() -> outbox.record(new MemberJoined(id, ownerId, CommunityRole.OWNER, null, null, null, null, null,
                         null, ownerName), now))
-                .map(CommunityView::of);
+                .replaceWith(community);
     }
 
     /**

@@ -79,8 +79,11 @@ public class MembershipService {
     public Uni<IdempotencyKeys.Outcome<JoinOutcome>> join(UUID communityId, String userId, String displayName,
             JoinRequest request, String idempotencyKey) {
         return idempotency.once("join:" + communityId, userId, idempotencyKey, request,
-                () -> insert(communityId, userId, displayName, request), JoinOutcome::resourceId,
-                id -> replay(communityId, userId, id));
+                () -> communities.findById(communityId)
+                        .onItem().ifNull().failWith(() -> Problems.notFound("No community " + communityId + "."))
+                        .chain(community -> insert(community, userId, displayName,
+                                JoinAttribution.ofEntry(request.entryCode(), request.visitorId()), request.answers())),
+                JoinOutcome::resourceId, id -> replay(communityId, userId, id));
     }
 
     private Uni<JoinOutcome> replay(UUID communityId, String userId, String resourceId) {
@@ -95,17 +98,43 @@ public class MembershipService {
                 .map(m -> JoinOutcome.joined(MemberView.of(m)));
     }
 
-    private Uni<JoinOutcome> insert(UUID communityId, String userId, String displayName, JoinRequest request) {
-        return communities.findById(communityId)
-                .onItem().ifNull().failWith(() -> Problems.notFound("No community " + communityId + "."))
-                .call(community -> memberships.findCurrent(communityId, userId).invoke(existing -> {
-                    if (existing != null) {
-                        throw alreadyAMember(communityId);
-                    }
-                }))
-                .chain(community -> entryOf(communityId, request.entryCode()).chain(entry -> screens(community)
-                        ? apply(community, userId, displayName, entry, request.answers()).map(JoinOutcome::applied)
-                        : admit(community, userId, displayName, entry).map(JoinOutcome::joined)));
+    /** Joins the community, or applies to it when it screens newcomers (see {@link #screens}). */
+    private Uni<JoinOutcome> insert(Community community, String userId, String displayName,
+            JoinAttribution attribution, List<String> answers) {
+        return notAMember(community.id, userId)
+                .chain(() -> entryOf(community.id, attribution.entryCode()))
+                .chain(entry -> screens(community)
+                        ? apply(community, userId, displayName, entry, attribution, answers)
+                                .map(JoinOutcome::applied)
+                        // After the place, like it: the entry's row is locked from here to the commit. An
+                        // application takes no use; its approval admits without one.
+                        : admit(community, userId, displayName, entry, attribution)
+                                .call(() -> takeUse(entry))
+                                .map(JoinOutcome::joined));
+    }
+
+    /**
+     * Joins the person to an OPEN community a live code placed them in, attributed to the live code. Call it inside
+     * the join's transaction: every refusal rolls back all it wrote.
+     */
+    Uni<MemberView> place(Community community, String userId, String displayName, JoinAttribution attribution) {
+        return notAMember(community.id, userId).chain(() -> admit(community, userId, displayName, null, attribution));
+    }
+
+    private Uni<Void> notAMember(UUID communityId, String userId) {
+        return memberships.findCurrent(communityId, userId).invoke(existing -> {
+            if (existing != null) {
+                throw alreadyAMember(communityId);
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> takeUse(Entry entry) {
+        return entry == null ? Uni.createFrom().voidItem() : entries.takeUse(entry.code).invoke(taken -> {
+            if (!taken) {
+                throw usedUp(entry);
+            }
+        }).replaceWithVoid();
     }
 
     /**
@@ -113,7 +142,8 @@ public class MembershipService {
      * and for an application staff approve. The caller has checked they are not a member; a race that makes them one
      * meanwhile fails here with 409 already-member.
      */
-    Uni<MemberView> admit(Community community, String userId, String displayName, Entry entry) {
+    Uni<MemberView> admit(Community community, String userId, String displayName, Entry entry,
+            JoinAttribution attribution) {
         UUID communityId = community.id;
         // Refuses early on the count as read; the place taken below is what holds the cap under concurrency.
         if (community.sizeCap != null && community.memberCount >= community.sizeCap) {
@@ -125,10 +155,16 @@ public class MembershipService {
         m.role = CommunityRole.MEMBER;
         m.joinedAt = Instant.now();
         m.displayName = displayName;
+        m.visitorId = attribution.visitorId();
         if (entry != null) {
             m.entryCode = entry.code;
             m.channel = entry.channel;
             m.referrerId = entry.channel == EntryChannel.REFERRAL ? entry.createdBy : null;
+            m.source = entry.source;
+        } else if (attribution.liveCode() != null) {
+            m.liveCode = attribution.liveCode();
+            m.channel = EntryChannel.LIVE_CODE;
+            m.source = attribution.liveCodeSource();
         }
         return memberships.persist(m)
                 // The same person joining twice at once: the second waits on the unique index of
@@ -164,7 +200,7 @@ public class MembershipService {
      * lets one through.
      */
     private Uni<ApplicationView> apply(Community community, String userId, String displayName, Entry entry,
-            List<String> answers) {
+            JoinAttribution attribution, List<String> answers) {
         List<String> given = answers == null ? List.of() : answers;
         if (given.size() != community.questions.size()) {
             return Uni.createFrom().failure(Problems.invalidField("answers", "must hold one answer to each of the "
@@ -178,6 +214,7 @@ public class MembershipService {
         a.questions = new ArrayList<>(community.questions);
         a.answers = given.stream().map(String::strip).toList();
         a.entryCode = entry == null ? null : entry.code;
+        a.visitorId = attribution.visitorId();
         a.status = ApplicationStatus.PENDING;
         a.createdAt = Instant.now();
         return applications.findPending(community.id, userId).invoke(pending -> {
@@ -202,9 +239,14 @@ public class MembershipService {
         return Problems.of(ProblemType.ALREADY_MEMBER, "You are already a member of community " + communityId + ".");
     }
 
-    private static ProblemException full(Community community) {
+    static ProblemException full(Community community) {
         return Problems.of(ProblemType.COMMUNITY_FULL, "Community " + community.id + " is full: it allows " + community.sizeCap
                 + " members.");
+    }
+
+    private static ProblemException usedUp(Entry entry) {
+        return Problems.of(ProblemType.ENTRY_USED_UP, "Entry " + entry.code + " has been used " + entry.maxUses
+                + " times, as many as it allows.");
     }
 
     /** Hibernate Reactive reports the unique index of current stays as a ConstraintViolationException naming it. */
@@ -222,6 +264,7 @@ public class MembershipService {
         return false;
     }
 
+    /** The entry a join names, when it is one of this community's that still takes joins (checked early, as read). */
     private Uni<Entry> entryOf(UUID communityId, String code) {
         if (code == null) {
             return Uni.createFrom().nullItem();
@@ -229,6 +272,13 @@ public class MembershipService {
         return entries.findById(code).invoke(entry -> {
             if (entry == null || !entry.communityId.equals(communityId)) {
                 throw Problems.invalidField("entryCode", "is not an entry of this community");
+            }
+            if (entry.expired(Instant.now())) {
+                throw Problems.of(ProblemType.ENTRY_EXPIRED, "Entry " + code + " expired at " + entry.expiresAt
+                        + ".");
+            }
+            if (entry.usedUp()) {
+                throw usedUp(entry);
             }
         });
     }

@@ -80,6 +80,9 @@ public interface HearthConfig {
 
         /** Payment webhook calls per source address (monetization), counted across all instances. */
         Rate paymentWebhook();
+
+        /** Previews of entries and live codes, which need no token, per source address (membership). */
+        Rate entryPreview();
     }
 
     /** A budget of {@code requests} per {@code per}; defaults in the platform's microprofile-config.properties. */

@@ -45,6 +45,11 @@ public enum ProblemType {
             "The community has reached its size cap; nobody else can join until someone leaves."),
     COMMUNITY_CLOSED("community-closed", 422, "Community closed",
             "The community's admission is CLOSED: it takes no new members, through any entry."),
+    ENTRY_EXPIRED("entry-expired", 422, "Entry expired",
+            "The entry (invite or referral link) named in the join expired; ask whoever shared it for a new one."),
+    ENTRY_USED_UP("entry-used-up", 422, "Entry used up",
+            "The entry named in the join has been used as many times as it allows; ask whoever shared it for a new "
+                    + "one."),
     PLAN_UNAVAILABLE("plan-unavailable", 422, "Plan unavailable",
             "The plan named in the body is not a plan of this community."),
     WEBHOOK_URL_REFUSED("webhook-url-refused", 422, "Webhook URL refused",
