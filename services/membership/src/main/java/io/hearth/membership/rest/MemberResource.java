@@ -79,7 +79,8 @@ public class MemberResource {
                     schema = @Schema(implementation = MemberView.class)),
             headers = @Header(name = "Location", ref = ApiDocs.LOCATION))
     @APIResponse(responseCode = "403", description = "The caller lacks the realm role member, or is a partner client "
-            + "(partners act through grants, never as members)")
+            + "(partners act through grants, never as members); or staff banned the caller from this community",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,banned"))
     @APIResponse(responseCode = "404", description = "No such community")
     @APIResponse(responseCode = "409", description = "Already a member",
             extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "already-member"))

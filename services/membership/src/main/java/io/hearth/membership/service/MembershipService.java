@@ -20,9 +20,11 @@ import io.hearth.membership.domain.EntryChannel;
 import io.hearth.membership.domain.Membership;
 import io.hearth.membership.mapping.JoinRequest;
 import io.hearth.membership.mapping.MemberView;
+import io.hearth.membership.repository.BanRepository;
 import io.hearth.membership.repository.CommunityRepository;
 import io.hearth.membership.repository.EntryRepository;
 import io.hearth.membership.repository.MembershipRepository;
+import io.hearth.membership.repository.MuteRepository;
 import io.hearth.platform.access.CommunityAccess;
 import io.hearth.platform.idempotency.IdempotencyKeys;
 import io.hearth.platform.outbox.Outbox;
@@ -43,10 +45,12 @@ public class MembershipService {
     private final IdempotencyKeys idempotency;
     private final Outbox outbox;
     private final AuditLog audit;
+    private final BanRepository bans;
+    private final MuteRepository mutes;
 
     public MembershipService(CommunityRepository communities, EntryRepository entries,
             MembershipRepository memberships, CommunityAccess access, IdempotencyKeys idempotency, Outbox outbox,
-            AuditLog audit) {
+            AuditLog audit, BanRepository bans, MuteRepository mutes) {
         this.communities = communities;
         this.entries = entries;
         this.memberships = memberships;
@@ -54,6 +58,8 @@ public class MembershipService {
         this.idempotency = idempotency;
         this.outbox = outbox;
         this.audit = audit;
+        this.bans = bans;
+        this.mutes = mutes;
     }
 
     /**
@@ -76,6 +82,12 @@ public class MembershipService {
     private Uni<MemberView> insert(UUID communityId, String userId, String displayName, String entryCode) {
         return communities.findById(communityId)
                 .onItem().ifNull().failWith(() -> Problems.notFound("No community " + communityId + "."))
+                // Moderation: a banned person joins through no entry or live code until staff lift the ban.
+                .call(community -> bans.isBanned(communityId, userId).invoke(banned -> {
+                    if (banned) {
+                        throw Problems.of(ProblemType.BANNED, "You are banned from community " + communityId + ".");
+                    }
+                }))
                 .call(community -> memberships.findCurrent(communityId, userId).invoke(existing -> {
                     if (existing != null) {
                         throw alreadyAMember(communityId);
@@ -160,7 +172,9 @@ public class MembershipService {
                     }
                     m.leftAt = Instant.now();
                     return outbox.record(new MemberLeft(communityId.toString(), userId), m.leftAt)
-                            .call(() -> communities.freePlace(communityId));
+                            .call(() -> communities.freePlace(communityId))
+                            // A mute belongs to the stay, as in the other services' replicas, which the leave clears.
+                            .call(() -> mutes.clear(communityId, userId));
                 });
     }
 
