@@ -42,6 +42,10 @@ class AuthorizationMatrixTest {
     private static final String MEMBERS = "/communities/{communityId}/members";
     private static final String LEAVE = "/communities/{communityId}/members/me";
     private static final String ROLE = "/communities/{communityId}/members/{userId}/role";
+    private static final String MUTE = "/communities/{communityId}/members/{userId}/mute";
+    private static final String REMOVAL = "/communities/{communityId}/members/{userId}/removal";
+    private static final String BANS = "/communities/{communityId}/bans";
+    private static final String BAN = "/communities/{communityId}/bans/{userId}";
     private static final String PARTNERS = "/communities/{communityId}/partners";
     private static final String GRANT = "/communities/{communityId}/partners/{clientId}";
     private static final String REDRIVE = "/admin/dead-letters/redrive";
@@ -209,6 +213,72 @@ class AuthorizationMatrixTest {
         }, expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 403, OWNER, 404, OPERATOR, 403, PARTNER, 403,
                 PLATFORM_ADMIN, 403));
 
+        // Moderation: staff act on plain members, only the owner on an admin, nobody on the owner or themself.
+        matrix.route("PUT", MUTE, "a plain member", caller -> {
+            Cast cast = fresh(caller);
+            return new Call(path(MUTE, cast, cast.memberId()), Map.of("minutes", 30, "reason", "Flooding"));
+        }, expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 200, OWNER, 200, OPERATOR, 403, PARTNER, 403,
+                PLATFORM_ADMIN, 403));
+        matrix.route("PUT", MUTE, "an admin", caller -> {
+            Cast cast = fresh(caller);
+            return new Call(path(MUTE, cast, cast.adminId()), Map.of("minutes", 30));
+        }, expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 403, OWNER, 200, OPERATOR, 403, PARTNER, 403,
+                PLATFORM_ADMIN, 403));
+        matrix.route("PUT", MUTE, "the owner", caller -> new Call(path(MUTE, shared, shared.ownerId()),
+                Map.of("minutes", 30)), expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 409, OWNER, 409, OPERATOR, 403,
+                        PARTNER, 403, PLATFORM_ADMIN, 403));
+        matrix.route("PUT", MUTE, "another community's member", caller -> new Call(path(MUTE, shared,
+                other.memberId()), Map.of("minutes", 30)), expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 404, OWNER, 404,
+                        OPERATOR, 403, PARTNER, 403, PLATFORM_ADMIN, 403));
+        matrix.route("PUT", MUTE, "minutes out of range", caller -> new Call(path(MUTE, shared, shared.memberId()),
+                Map.of("minutes", 43_201)), expect(OUTSIDER, 400, MEMBER, 400, ADMIN, 400, OWNER, 400, OPERATOR, 400,
+                        PARTNER, 400, PLATFORM_ADMIN, 400));
+        matrix.route("DELETE", MUTE, "a muted member", caller -> {
+            Cast cast = fresh(caller);
+            if (!caller.unauthenticated()) {
+                // Not on the shared community: its member stays unmuted for the row after this one.
+                mute(cast, cast.memberId());
+            }
+            return new Call(path(MUTE, cast, cast.memberId()), null);
+        }, expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 204, OWNER, 204, OPERATOR, 403, PARTNER, 403,
+                PLATFORM_ADMIN, 403));
+        matrix.route("DELETE", MUTE, "a member not muted", caller -> new Call(path(MUTE, shared, shared.memberId()),
+                null), expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 404, OWNER, 404, OPERATOR, 403, PARTNER, 403,
+                        PLATFORM_ADMIN, 403));
+        matrix.route("DELETE", MUTE, "the owner", caller -> new Call(path(MUTE, shared, shared.ownerId()), null),
+                expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 409, OWNER, 409, OPERATOR, 403, PARTNER, 403,
+                        PLATFORM_ADMIN, 403));
+        matrix.route("POST", REMOVAL, "a plain member, banned", caller -> {
+            Cast cast = fresh(caller);
+            return new Call(path(REMOVAL, cast, cast.memberId()), Map.of("ban", true, "reason", "Spam"));
+        }, expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 204, OWNER, 204, OPERATOR, 403, PARTNER, 403,
+                PLATFORM_ADMIN, 403));
+        matrix.route("POST", REMOVAL, "an admin", caller -> {
+            Cast cast = fresh(caller);
+            return new Call(path(REMOVAL, cast, cast.adminId()), Map.of());
+        }, expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 403, OWNER, 204, OPERATOR, 403, PARTNER, 403,
+                PLATFORM_ADMIN, 403));
+        matrix.route("POST", REMOVAL, "the owner", caller -> new Call(path(REMOVAL, shared, shared.ownerId()),
+                Map.of("ban", true)), expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 409, OWNER, 409, OPERATOR, 403,
+                        PARTNER, 403, PLATFORM_ADMIN, 403));
+        matrix.route("POST", REMOVAL, "another community's member", caller -> new Call(path(REMOVAL, shared,
+                other.memberId()), Map.of()), expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 404, OWNER, 404,
+                        OPERATOR, 403, PARTNER, 403, PLATFORM_ADMIN, 403));
+        matrix.route("POST", REMOVAL, "a reason over 500 characters", caller -> new Call(path(REMOVAL, shared,
+                shared.memberId()), Map.of("reason", "x".repeat(501))), expect(OUTSIDER, 400, MEMBER, 400,
+                        ADMIN, 400, OWNER, 400, OPERATOR, 400, PARTNER, 400, PLATFORM_ADMIN, 400));
+        matrix.route("GET", BANS, caller -> new Call(path(BANS, shared), null),
+                expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 200, OWNER, 200, OPERATOR, 403, PARTNER, 403,
+                        PLATFORM_ADMIN, 403));
+        matrix.route("DELETE", BAN, "a banned person", caller -> {
+            Cast cast = fresh(caller);
+            return new Call(path(BAN, cast, caller.unauthenticated() ? cast.memberId() : banned(cast)), null);
+        }, expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 204, OWNER, 204, OPERATOR, 403, PARTNER, 403,
+                PLATFORM_ADMIN, 403));
+        matrix.route("DELETE", BAN, "a person not banned", caller -> new Call(path(BAN, shared, shared.memberId()),
+                null), expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 404, OWNER, 404, OPERATOR, 403, PARTNER, 403,
+                        PLATFORM_ADMIN, 403));
+
         matrix.route("GET", MEMBERS, caller -> new Call(path(MEMBERS, shared), null),
                 expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 200, OWNER, 200, OPERATOR, 403,
                         PARTNER, partnerGranted ? 200 : 403, PLATFORM_ADMIN, 403));
@@ -296,6 +366,22 @@ class AuthorizationMatrixTest {
         }
         MembershipApi.update(cast.communityId(), cast.ownerId(), Map.of("admission", "APPROVAL"));
         return MembershipApi.apply(cast.communityId(), "applicant-" + UUID.randomUUID(), List.of());
+    }
+
+    private static void mute(Cast cast, String userId) {
+        as(TestTokens.operator(cast.ownerId())).body(Map.of("minutes", 30))
+                .put(MUTE.replace("{communityId}", cast.communityId()).replace("{userId}", userId))
+                .then().statusCode(200);
+    }
+
+    /** A person who joined the community and was removed with a ban by its owner. */
+    private static String banned(Cast cast) {
+        String person = "banned-" + UUID.randomUUID();
+        join(cast.communityId(), person);
+        as(TestTokens.operator(cast.ownerId())).body(Map.of("ban", true))
+                .post(REMOVAL.replace("{communityId}", cast.communityId()).replace("{userId}", person))
+                .then().statusCode(204);
+        return person;
     }
 
     private static void grant(Cast cast, String client, String... scopes) {

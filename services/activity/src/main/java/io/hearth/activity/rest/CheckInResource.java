@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -59,6 +60,9 @@ public class CheckInResource {
             + "counted false; nothing changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CheckInView.class)))
+    @APIResponse(responseCode = "403", description = "Not a member of this community; or a member whom staff muted, "
+            + "until the time the detail names",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,muted"))
     public Uni<Response> checkIn(
             @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId) {
         return checkIns.checkIn(communityId, caller.id())

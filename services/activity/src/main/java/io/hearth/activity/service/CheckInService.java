@@ -41,7 +41,8 @@ public class CheckInService {
     public Uni<CheckInView> checkIn(UUID communityId, String userId) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        return access.require(communityId.toString(), userId, CommunityAccess.ANY_MEMBER)
+        // A muted member keeps their streak readable but cannot extend it (403 muted, until when).
+        return access.requireWriter(communityId.toString(), userId, CommunityAccess.ANY_MEMBER)
                 .chain(() -> checkIns.insertIfAbsent(communityId, userId, today, now))
                 .chain(counted -> checkIns.findDay(communityId, userId, today)
                         .call(day -> counted

@@ -62,9 +62,9 @@ public class PostResource {
     @APIResponse(responseCode = "201", description = "The post; Location points at it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)),
             headers = @Header(name = "Location", ref = ApiDocs.LOCATION))
-    @APIResponse(responseCode = "403", description = "Not a member of this community; or a partner client whose "
-            + "grant lacks posts:write",
-            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,partner-scope-missing"))
+    @APIResponse(responseCode = "403", description = "Not a member of this community; a member whom staff muted, "
+            + "until the time the detail names; or a partner client whose grant lacks posts:write",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,muted,partner-scope-missing"))
     public Uni<Response> create(
             @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
             @Valid @NotNull CreatePostRequest request,

@@ -39,12 +39,15 @@ public class PostService {
         this.outbox = outbox;
     }
 
-    /** A member of the community (staff included) posts in it; the post and its event commit together. */
+    /**
+     * A member of the community (staff included) who is not muted posts in it; the post and its event commit together.
+     */
     @WithTransaction
     public Uni<IdempotencyKeys.Outcome<PostView>> create(UUID communityId, CreatePostRequest request,
             String authorId, String idempotencyKey) {
         return Uni.createFrom().item(() -> normalise(request.topics()))
-                .call(() -> access.require(communityId.toString(), authorId, CommunityAccess.ANY_MEMBER))
+                // A muted member reads but does not post (403 muted, until when).
+                .call(() -> access.requireWriter(communityId.toString(), authorId, CommunityAccess.ANY_MEMBER))
                 .chain(topics -> idempotency.once("create-post:" + communityId, authorId, idempotencyKey, request,
                         () -> insert(communityId, request.body().strip(), topics, authorId),
                         view -> view.id().toString(), id -> view(communityId, UUID.fromString(id))));

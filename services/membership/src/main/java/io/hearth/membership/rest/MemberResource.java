@@ -94,7 +94,8 @@ public class MemberResource {
     @APIResponse(responseCode = "400", description = "An invalid body: an entry code of another community, or "
             + "answers that are not one per question (1 to 1000 characters each) in a community that screens")
     @APIResponse(responseCode = "403", description = "The caller lacks the realm role member, or is a partner client "
-            + "(partners act through grants, never as members)")
+            + "(partners act through grants, never as members); or staff banned the caller from this community",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,banned"))
     @APIResponse(responseCode = "404", description = "No such community")
     @APIResponse(responseCode = "409", description = "Already a member, or already has a pending application",
             extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "already-member,application-pending"))

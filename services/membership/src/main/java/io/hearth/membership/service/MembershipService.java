@@ -29,9 +29,11 @@ import io.hearth.membership.mapping.JoinOutcome;
 import io.hearth.membership.mapping.JoinRequest;
 import io.hearth.membership.mapping.MemberView;
 import io.hearth.membership.repository.ApplicationRepository;
+import io.hearth.membership.repository.BanRepository;
 import io.hearth.membership.repository.CommunityRepository;
 import io.hearth.membership.repository.EntryRepository;
 import io.hearth.membership.repository.MembershipRepository;
+import io.hearth.membership.repository.MuteRepository;
 import io.hearth.platform.access.CommunityAccess;
 import io.hearth.platform.idempotency.IdempotencyKeys;
 import io.hearth.platform.outbox.Outbox;
@@ -54,10 +56,13 @@ public class MembershipService {
     private final AuditLog audit;
     private final Places places;
     private final ApplicationRepository applications;
+    private final BanRepository bans;
+    private final MuteRepository mutes;
 
     public MembershipService(CommunityRepository communities, EntryRepository entries,
             MembershipRepository memberships, CommunityAccess access, IdempotencyKeys idempotency, Outbox outbox,
-            AuditLog audit, Places places, ApplicationRepository applications) {
+            AuditLog audit, Places places, ApplicationRepository applications, BanRepository bans,
+            MuteRepository mutes) {
         this.communities = communities;
         this.entries = entries;
         this.memberships = memberships;
@@ -67,6 +72,8 @@ public class MembershipService {
         this.audit = audit;
         this.places = places;
         this.applications = applications;
+        this.bans = bans;
+        this.mutes = mutes;
     }
 
     /**
@@ -129,6 +136,15 @@ public class MembershipService {
         }).replaceWithVoid();
     }
 
+    /** A banned person joins through no entry or live code, and is approved for none, until staff lift the ban. */
+    private Uni<Void> notBanned(UUID communityId, String userId) {
+        return bans.isBanned(communityId, userId).invoke(banned -> {
+            if (banned) {
+                throw Problems.of(ProblemType.BANNED, "You are banned from community " + communityId + ".");
+            }
+        }).replaceWithVoid();
+    }
+
     private Uni<Void> takeUse(Entry entry) {
         return entry == null ? Uni.createFrom().voidItem() : entries.takeUse(entry.code).invoke(taken -> {
             if (!taken) {
@@ -166,7 +182,7 @@ public class MembershipService {
             m.channel = EntryChannel.LIVE_CODE;
             m.source = attribution.liveCodeSource();
         }
-        return memberships.persist(m)
+        return notBanned(communityId, userId).chain(() -> memberships.persist(m))
                 // The same person joining twice at once: the second waits on the unique index of
                 // current stays until the first commits, then fails here.
                 .onFailure(MembershipService::isSecondCurrentStay)
@@ -217,7 +233,8 @@ public class MembershipService {
         a.visitorId = attribution.visitorId();
         a.status = ApplicationStatus.PENDING;
         a.createdAt = Instant.now();
-        return applications.findPending(community.id, userId).invoke(pending -> {
+        return notBanned(community.id, userId).chain(() -> applications.findPending(community.id, userId))
+                .invoke(pending -> {
             if (pending != null) {
                 throw applicationPending(community.id);
             }
@@ -297,7 +314,9 @@ public class MembershipService {
                     }
                     m.leftAt = Instant.now();
                     return outbox.record(new MemberLeft(communityId.toString(), userId), m.leftAt)
-                            .call(() -> places.free(communityId, m.leftAt));
+                            .call(() -> places.free(communityId, m.leftAt))
+                            // A mute belongs to the stay, as in the other services' replicas, which the leave clears.
+                            .call(() -> mutes.clear(communityId, userId));
                 });
     }
 

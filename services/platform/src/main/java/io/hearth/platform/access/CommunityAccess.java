@@ -1,5 +1,6 @@
 package io.hearth.platform.access;
 
+import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -33,6 +34,24 @@ public class CommunityAccess {
         return roles.roleOf(communityId, userId).map(role -> role.filter(allowed::contains)
                 .orElseThrow(() -> Problems.forbidden("This needs you to be " + describe(allowed)
                         + " of community " + communityId + ".")));
+    }
+
+    /**
+     * As {@link #require}, for routes that write (post, check in): also refuses a member muted until a future instant
+     * with a 403 problem {@code muted} that says until when. A mute that has run out needs no event to lift it.
+     */
+    public Uni<CommunityRole> requireWriter(String communityId, String userId, Set<CommunityRole> allowed) {
+        return roles.standingOf(communityId, userId).map(standing -> {
+            CommunityRole role = standing.map(CommunityRoles.Standing::role).filter(allowed::contains)
+                    .orElseThrow(() -> Problems.forbidden("This needs you to be " + describe(allowed)
+                            + " of community " + communityId + "."));
+            Instant until = standing.get().mutedUntil();
+            if (until != null && until.isAfter(Instant.now())) {
+                throw Problems.of(ProblemType.MUTED, "You are muted in community " + communityId + " until " + until
+                        + ": you may read, but not write, until then.");
+            }
+            return role;
+        });
     }
 
     /**

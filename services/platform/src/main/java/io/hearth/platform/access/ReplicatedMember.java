@@ -34,6 +34,10 @@ public class ReplicatedMember {
     @Column(name = "joined_at", nullable = false)
     public Instant joinedAt;
 
+    /** Until when staff muted the member; null when not muted. Past instants are mutes that ran out. */
+    @Column(name = "muted_until")
+    public Instant mutedUntil;
+
     public static class Key implements Serializable {
         public String communityId;
         public String userId;

@@ -18,6 +18,12 @@ public enum ProblemType {
     PARTNER_SCOPE_MISSING("partner-scope-missing", 403, "The partner's grant lacks this scope",
             "The caller is a partner client whose grant in this community lacks the scope the route needs (or it has "
                     + "no grant there)."),
+    MUTED("muted", 403, "Muted in this community",
+            "Staff muted the caller in this community until the time the detail names: they may read, but not post, "
+                    + "check in or otherwise write there until then."),
+    BANNED("banned", 403, "Banned from this community",
+            "Staff banned the caller from this community: they cannot join it again, through any entry or live code, "
+                    + "until staff lift the ban."),
     NOT_FOUND("not-found", 404, "Not found",
             "The community, member, post, plan or order named in the path does not exist there."),
     NOT_ACCEPTABLE("not-acceptable", 406, "Not an acceptable media type",
