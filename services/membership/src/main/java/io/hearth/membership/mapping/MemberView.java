@@ -28,7 +28,7 @@ public record MemberView(UUID communityId, @Schema(description = "Keycloak subje
         @Schema(description = "Automatic tags, judged when read: new (joined in the last 7 days), active (activity "
                 + "in the last 7 days), silent (a member for 14+ days, no activity in the last 14), key-member (among "
                 + "the fewest plain members producing half of the last 30 UTC days' activity); present where tags "
-                + "is", enumeration = { "new", "active", "silent", "key-member" }) List<String> autoTags,
+                + "is") List<String> autoTags,
         @Schema(description = "Time of their latest activity event (post, check-in, ...) in this community; absent "
                 + "if none is known (or outside the directory)") Instant lastActiveAt) {
 
