@@ -4,5 +4,9 @@ import java.util.List;
 
 /** A post; the body itself stays in content, consumers get its length and topics. */
 public record PostCreated(String communityId, String postId, String authorId, List<String> topics, int bodyLength)
-        implements EventData {
+        implements MemberActivity {
+    @Override
+    public String actorId() {
+        return authorId;
+    }
 }

@@ -46,6 +46,7 @@ class AuthorizationMatrixTest {
     private static final String REMOVAL = "/communities/{communityId}/members/{userId}/removal";
     private static final String BANS = "/communities/{communityId}/bans";
     private static final String BAN = "/communities/{communityId}/bans/{userId}";
+    private static final String TAGS = "/communities/{communityId}/members/{userId}/tags";
     private static final String PARTNERS = "/communities/{communityId}/partners";
     private static final String GRANT = "/communities/{communityId}/partners/{clientId}";
     private static final String REDRIVE = "/admin/dead-letters/redrive";
@@ -282,6 +283,26 @@ class AuthorizationMatrixTest {
         matrix.route("GET", MEMBERS, caller -> new Call(path(MEMBERS, shared), null),
                 expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 200, OWNER, 200, OPERATOR, 403,
                         PARTNER, partnerGranted ? 200 : 403, PLATFORM_ADMIN, 403));
+
+        // The directory's filters are checked before anything else: a bad one is a 400 for whoever asks.
+        matrix.route("GET", MEMBERS, caller -> new Call(path(MEMBERS, shared) + "?role=KING", null),
+                expect(OUTSIDER, 400, MEMBER, 400, ADMIN, 400, OWNER, 400, OPERATOR, 400, PARTNER, 400,
+                        PLATFORM_ADMIN, 400));
+
+        // Manual tags: the owner and admins set them; setting the same tags again is harmless.
+        matrix.route("PUT", TAGS, caller -> new Call(path(TAGS, shared, shared.memberId()),
+                Map.of("tags", List.of("mentor"))),
+                expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 200, OWNER, 200, OPERATOR, 403, PARTNER, 403,
+                        PLATFORM_ADMIN, 403));
+        matrix.route("PUT", TAGS, caller -> new Call(path(TAGS, shared, other.memberId()),
+                Map.of("tags", List.of("mentor"))),
+                expect(OUTSIDER, 403, MEMBER, 403, ADMIN, 404, OWNER, 404, OPERATOR, 403, PARTNER, 403,
+                        PLATFORM_ADMIN, 403));
+        // An automatic tag's name is refused whoever asks, before the role is looked at.
+        matrix.route("PUT", TAGS, caller -> new Call(path(TAGS, shared, shared.memberId()),
+                Map.of("tags", List.of("key-member"))),
+                expect(OUTSIDER, 400, MEMBER, 400, ADMIN, 400, OWNER, 400, OPERATOR, 400, PARTNER, 400,
+                        PLATFORM_ADMIN, 400));
 
         // Partner grants: the owner alone grants and revokes, staff read them; a partner manages none, its own
         // included.

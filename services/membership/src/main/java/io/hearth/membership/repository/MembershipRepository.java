@@ -37,10 +37,4 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, L
                 Parameters.with("community", communityId).and("user", userId))
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
-
-    /** Current members after {@code afterSeq} in join order, one more than {@code limit} to tell if more follow. */
-    public Uni<List<Membership>> pageCurrent(UUID communityId, long afterSeq, int limit) {
-        return find("communityId = ?1 and leftAt is null and seq > ?2 order by seq", communityId, afterSeq)
-                .range(0, limit).list();
-    }
 }

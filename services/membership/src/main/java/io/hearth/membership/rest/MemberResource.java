@@ -27,11 +27,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.hearth.membership.domain.DirectoryFilter;
 import io.hearth.membership.mapping.ApplicationView;
 import io.hearth.membership.mapping.ChangeRoleRequest;
+import io.hearth.membership.mapping.DirectoryParams;
 import io.hearth.membership.mapping.JoinOutcome;
 import io.hearth.membership.mapping.JoinRequest;
 import io.hearth.membership.mapping.MemberView;
+import io.hearth.membership.service.MemberDirectoryService;
 import io.hearth.membership.service.MembershipService;
 import io.hearth.platform.rest.ApiDocs;
 import io.hearth.platform.config.HearthConfig;
@@ -60,13 +63,15 @@ public class MemberResource {
     private final Caller caller;
     private final RateLimiter rateLimiter;
     private final HearthConfig config;
+    private final MemberDirectoryService directory;
 
     public MemberResource(MembershipService memberships, Caller caller, RateLimiter rateLimiter,
-            HearthConfig config) {
+            HearthConfig config, MemberDirectoryService directory) {
         this.memberships = memberships;
         this.caller = caller;
         this.rateLimiter = rateLimiter;
         this.config = config;
+        this.directory = directory;
     }
 
     @POST
@@ -169,17 +174,30 @@ public class MemberResource {
     }
 
     @GET
-    @Operation(operationId = "listMembers", summary = "List current members", description = "For the owner and "
-            + "admins, and partner clients granted members:read; in join order, paged with after/limit.")
+    @Operation(operationId = "listMembers", summary = "List current members (the member directory)",
+            description = "For the owner and admins, and partner clients granted members:read: current members in "
+                    + "join order, paged with after/limit, each with their display name, source, manual tags, "
+                    + "automatic tags and last activity. Filters combine with AND: tag (manual or automatic), role, "
+                    + "source, joinedAfter/joinedBefore (exclusive) and q (user id or display name, "
+                    + "case-insensitive). Automatic tags are judged at the moment of reading: new (joined in the "
+                    + "last 7 days), active (an activity event - post, check-in, ... - in the last 7 days), silent "
+                    + "(a member for 14 days or more with no activity in the last 14), key-member (METRICS.md key "
+                    + "members: among the fewest plain members, staff left out, whose activity events in the last "
+                    + "30 UTC days, today included, add up to at least half of all of theirs; members with equal "
+                    + "counts are ranked by join order, so exactly that many carry the tag). Activity reaches "
+                    + "membership through events, within seconds.")
     @APIResponse(responseCode = "200", description = "A page of members")
+    @APIResponse(responseCode = "400", description = "A filter is invalid (each bad one is named)")
     @APIResponse(responseCode = "403", description = "Not the owner or an admin; or a partner client whose grant "
             + "lacks members:read",
             extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,partner-scope-missing"))
     public Uni<Page<MemberView>> list(
             @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
+            @BeanParam DirectoryParams filters,
             @Valid @BeanParam PageParams page) {
+        DirectoryFilter filter = filters.toFilter();
         return caller.partnerClientId()
-                .map(client -> memberships.listForPartner(communityId, client, page.afterSeq(), page.limit))
-                .orElseGet(() -> memberships.list(communityId, caller.id(), page.afterSeq(), page.limit));
+                .map(client -> directory.listForPartner(communityId, client, filter, page.afterSeq(), page.limit))
+                .orElseGet(() -> directory.list(communityId, caller.id(), filter, page.afterSeq(), page.limit));
     }
 }

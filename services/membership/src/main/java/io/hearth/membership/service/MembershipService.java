@@ -15,7 +15,6 @@ import io.hearth.contracts.events.CommunityRole;
 import io.hearth.contracts.events.MemberJoined;
 import io.hearth.contracts.events.MemberLeft;
 import io.hearth.contracts.events.MemberRoleChanged;
-import io.hearth.contracts.events.PartnerScope;
 import io.hearth.membership.domain.Admission;
 import io.hearth.membership.domain.Application;
 import io.hearth.membership.domain.ApplicationStatus;
@@ -37,11 +36,9 @@ import io.hearth.membership.repository.MuteRepository;
 import io.hearth.platform.access.CommunityAccess;
 import io.hearth.platform.idempotency.IdempotencyKeys;
 import io.hearth.platform.outbox.Outbox;
-import io.hearth.platform.rest.Page;
 import io.hearth.platform.rest.ProblemException;
 import io.hearth.platform.rest.ProblemType;
 import io.hearth.platform.rest.Problems;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -350,21 +347,5 @@ public class MembershipService {
                                     "role: " + previous + " -> " + role, now))
                             .map(ignored -> MemberView.of(m));
                 });
-    }
-
-    /** Current members in join order, for a partner client granted members:read. */
-    @WithSession
-    public Uni<Page<MemberView>> listForPartner(UUID communityId, String clientId, long afterSeq, int limit) {
-        return access.requirePartner(communityId.toString(), clientId, PartnerScope.MEMBERS_READ)
-                .chain(() -> memberships.pageCurrent(communityId, afterSeq, limit))
-                .map(rows -> Page.of(rows, limit, m -> String.valueOf(m.seq), MemberView::of));
-    }
-
-    /** Current members in join order, for the owner and admins. */
-    @WithSession
-    public Uni<Page<MemberView>> list(UUID communityId, String callerId, long afterSeq, int limit) {
-        return access.require(communityId.toString(), callerId, CommunityAccess.STAFF)
-                .chain(() -> memberships.pageCurrent(communityId, afterSeq, limit))
-                .map(rows -> Page.of(rows, limit, m -> String.valueOf(m.seq), MemberView::of));
     }
 }
