@@ -48,45 +48,55 @@ public class AcquisitionRepository {
                 + ")) at time zone 'UTC'";
     }
 
-    /** Not staff now: their latest role event (join or role change) is MEMBER, or they have none (a visitor). */
-    private static String notStaff(String userId) {
-        return "coalesce((select r.role from event_log r where r.community_id = :community and r.person_id = "
-                + userId + " and r.type in (:joined, :roleChanged) order by r.event_time desc, r.event_id desc"
-                + " limit 1), :memberRole) = :memberRole";
-    }
-
     /**
-     * The people and touches both queries start from, each CTE up to {@code :to}:
-     * links (visitor -> user), openings (resolved to people; not staff, not by someone who was a member at that
-     * moment: they were acquired already), joins (as members, not staff) and each person's first touch.
+     * The people and touches both queries start from, each CTE computed once (materialized: the planner would
+     * otherwise inline a CTE used once and may evaluate it again per row of a nested loop):
+     * staff (owners and admins now: their latest role event is not MEMBER), memberships (each join until the person's
+     * next membership event), links (visitor -> user), openings up to {@code :to} (resolved to people; not by staff,
+     * not by someone who was a member at that moment: they were acquired already), joins up to {@code :to} (as
+     * members, not staff).
      */
-    private static final String TOUCHES = "with links as ("
+    private static final String TOUCHES = "with staff as materialized ("
+            + " select r.person_id from (select distinct on (person_id) person_id, role from event_log"
+            + " where community_id = :community and type in (:joined, :roleChanged)"
+            + " order by person_id, event_time desc, event_id desc) r where r.role <> :memberRole),"
+            + " memberships as materialized ("
+            + " select m.person_id as user_id, m.t as since, m.next_t as until from ("
+            + " select person_id, type, event_time as t, lead(event_time) over (partition by person_id"
+            + " order by event_time, event_id) as next_t from event_log"
+            + " where community_id = :community and type in (:joined, :left)) m where m.type = :joined),"
+            + " links as materialized ("
             + " select distinct on (visitor_id) visitor_id, person_id as user_id from event_log"
             + " where community_id = :community and type = :joined and visitor_id is not null"
             + " order by visitor_id, event_time, event_id),"
-            + " resolved as ("
+            + " openings as materialized ("
+            + " select coalesce('u:' || p.user_id, 'v:' || p.visitor_id) as person, p.user_id, p.t, 0 as kind,"
+            + " p.event_id, p.channel, p.source, p.referrer from ("
             + " select coalesce(o.person_id, l.user_id) as user_id, o.visitor_id, o.event_time as t, o.event_id,"
             + " o.entry_channel as channel, o.entry_source as source, o.referrer_id as referrer"
             + " from event_log o left join links l on l.visitor_id = o.visitor_id"
-            + " where o.community_id = :community and o.type = :opened and o.event_time <= :to),"
-            + " openings as ("
-            + " select coalesce('u:' || p.user_id, 'v:' || p.visitor_id) as person, p.user_id, p.t, 0 as kind,"
-            + " p.event_id, p.channel, p.source, p.referrer from resolved p"
-            + " where " + notStaff("p.user_id")
-            + " and coalesce((select m.type from event_log m where m.community_id = :community"
-            + " and m.person_id = p.user_id and m.type in (:joined, :left) and m.event_time < p.t"
-            + " order by m.event_time desc, m.event_id desc limit 1), :left) <> :joined),"
-            + " joins as ("
+            + " where o.community_id = :community and o.type = :opened and o.event_time <= :to) p"
+            + " where not exists (select 1 from staff s where s.person_id = p.user_id)"
+            + " and not exists (select 1 from memberships m where m.user_id = p.user_id and m.since < p.t"
+            + " and (m.until is null or m.until >= p.t))),"
+            + " joins as materialized ("
             + " select 'u:' || j.person_id as person, j.person_id as user_id, j.event_time as t, 1 as kind,"
             + " j.event_id, j.entry_channel as channel, j.entry_source as source, j.referrer_id as referrer"
             + " from event_log j where j.community_id = :community and j.type = :joined and j.role = :memberRole"
-            + " and j.event_time <= :to and " + notStaff("j.person_id") + "),"
-            // Ties: an opening before a join at the same instant, then by event id, so the answer is stable.
-            + " first_touch as ("
-            + " select distinct on (person) person, channel, source, referrer from ("
-            + " select person, t, kind, event_id, channel, source, referrer from openings"
-            + " union all select person, t, kind, event_id, channel, source, referrer from joins) x"
-            + " order by person, t, kind, event_id)";
+            + " and j.event_time <= :to and not exists (select 1 from staff s where s.person_id = j.person_id))";
+
+    /**
+     * Each person's touches (openings and joins) in one window pass: row 1 is their first touch (ties: an opening
+     * before a join at the same instant, then by event id, so the answer is stable). One pass with no join between
+     * CTEs, whose sizes the planner cannot estimate (it took a nested loop over two of them: 48 s for 10,000 joins).
+     */
+    private static String people(String perPerson, String openingColumn, String joinColumn) {
+        String touch = "person, user_id, t, kind, event_id, channel, source, referrer";
+        return " people as (select x.person, x.user_id, x.channel, x.source, x.referrer,"
+                + " row_number() over (partition by x.person order by x.t, x.kind, x.event_id) as n, " + perPerson
+                + " from (select " + touch + openingColumn + " from openings"
+                + " union all select " + touch + joinColumn + " from joins) x)";
+    }
 
     /**
      * Entrants: each person's earliest candidate entry in [from, to], an opening or a direct join (a join that follows
@@ -95,49 +105,44 @@ public class AcquisitionRepository {
      * at or after that join and before join + activation days).
      */
     static final String JOURNEYS = TOUCHES + ","
-            + " direct as ("
-            + " select j.person, j.user_id, j.t, j.kind, j.event_id from joins j where j.t >= :from"
+            + " direct as materialized ("
+            + " select j.event_id from joins j where j.t >= :from"
             + " and not exists (select 1 from openings p where p.person = j.person and p.t <= j.t"
             + " and j.t < " + plusDays("p.t", ":windowDays") + ")),"
-            + " entrants as ("
-            + " select distinct on (person) person, user_id, t from ("
-            + " select person, user_id, t, kind, event_id from openings where t >= :from"
-            + " union all select person, user_id, t, kind, event_id from direct) c"
-            + " order by person, t, kind, event_id)"
-            + " select e.person, e.t as t1, s2.t as t2, s3.t as t3, f.channel, f.source, f.referrer"
-            + " from entrants e"
+            + people("min(x.t) filter (where x.candidate) over (partition by x.person) as entered",
+                    ", t >= :from as candidate", ", event_id in (select d.event_id from direct d) as candidate")
+            + " select e.person, e.entered as t1, s2.t as t2, s3.t as t3, e.channel, e.source, e.referrer"
+            + " from people e"
             + " left join lateral (select min(j.event_time) as t from event_log j where j.community_id = :community"
-            + " and j.type = :joined and j.role = :memberRole and j.person_id = e.user_id and j.event_time >= e.t"
-            + " and j.event_time < " + plusDays("e.t", ":windowDays") + ") s2 on true"
+            + " and j.type = :joined and j.role = :memberRole and j.person_id = e.user_id and j.event_time >= e.entered"
+            + " and j.event_time < " + plusDays("e.entered", ":windowDays") + ") s2 on true"
             + " left join lateral (select min(a.event_time) as t from event_log a where a.community_id = :community"
             + " and a.type in " + ACTIVITY_IN + " and a.person_id = e.user_id and a.event_time >= s2.t"
             + " and a.event_time < " + plusDays("s2.t", ":activationDays") + ") s3 on true"
-            + " join first_touch f on f.person = e.person"
-            + " order by e.t, e.person";
+            + " where e.n = 1 and e.entered is not null"
+            + " order by e.entered, e.person";
 
     /**
-     * Invitees: people (not staff) whose first join of the community is in [from, to] and whose first touch was a
-     * REFERRAL entry; whether they were active within the activation days after it, on the 30th UTC day after its
-     * day, and whether they paid since.
+     * Invitees: people (not staff) whose first join as a member is in [from, to] and whose first touch was a
+     * REFERRAL entry; whether they were active within the activation days after that join, on the 30th UTC day after
+     * its day, and whether they paid since.
      */
     static final String INVITEES = TOUCHES + ","
-            + " first_joins as ("
-            + " select distinct on (person_id) person_id as user_id, event_time as t from event_log"
-            + " where community_id = :community and type = :joined order by person_id, event_time, event_id)"
-            + " select f.referrer, i.user_id, i.t,"
+            + people("min(x.t) filter (where x.kind = 1) over (partition by x.person) as joined", "", "")
+            + " select i.referrer, i.user_id, i.joined,"
             + " (select min(a.event_time) from event_log a where a.community_id = :community"
-            + " and a.type in " + ACTIVITY_IN + " and a.person_id = i.user_id and a.event_time >= i.t"
-            + " and a.event_time < " + plusDays("i.t", ":activationDays") + ") as activated,"
+            + " and a.type in " + ACTIVITY_IN + " and a.person_id = i.user_id and a.event_time >= i.joined"
+            + " and a.event_time < " + plusDays("i.joined", ":activationDays") + ") as activated,"
             + " exists (select 1 from event_log a where a.community_id = :community"
             + " and a.type in " + ACTIVITY_IN + " and a.person_id = i.user_id"
-            + " and a.event_time >= " + dayStart("i.t", 30) + " and a.event_time < " + dayStart("i.t", 31)
+            + " and a.event_time >= " + dayStart("i.joined", 30) + " and a.event_time < " + dayStart("i.joined", 31)
             + ") as day30,"
             + " exists (select 1 from event_log p where p.community_id = :community and p.type = :paid"
-            + " and p.person_id = i.user_id and p.event_time >= i.t) as paid"
-            + " from first_joins i join first_touch f on f.person = 'u:' || i.user_id"
-            + " where i.t >= :from and i.t <= :to and f.channel = :referral and f.referrer is not null"
-            + " and " + notStaff("i.user_id")
-            + " order by f.referrer, i.t, i.user_id";
+            + " and p.person_id = i.user_id and p.event_time >= i.joined) as paid"
+            + " from people i"
+            + " where i.n = 1 and i.channel = :referral and i.referrer is not null"
+            + " and i.joined >= :from and i.joined <= :to"
+            + " order by i.referrer, i.joined, i.user_id";
 
     /** Every person who entered the acquisition funnel in [from, to], with their steps and first touch. */
     public Uni<List<AcquisitionJourney>> journeys(String communityId, Instant from, Instant to, int windowDays,

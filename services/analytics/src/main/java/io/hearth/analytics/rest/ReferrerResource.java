@@ -43,10 +43,10 @@ public class ReferrerResource {
     @GET
     @Operation(operationId = "listReferrers", summary = "Referrers ranked by the quality of the people they brought",
             description = "For the owner and admins of the community (not partners: it names members). "
-                    + "An invitee of a referrer is a person whose first join of the community (ever, so a rejoin "
-                    + "is not counted again) has an event time in [from, to] and whose first touch, the earliest of "
-                    + "their openings of the community's entries and live codes and of their joins, was a REFERRAL "
-                    + "entry of that referrer; an anonymous opening counts for the person whose join carries its "
+                    + "An invitee of a referrer is a person whose first join of the community as a member (ever, "
+                    + "so a rejoin is not counted again) has an event time in [from, to] and whose first touch, the "
+                    + "earliest of their openings of the community's entries and live codes and of their joins, "
+                    + "was a REFERRAL entry of that referrer; an anonymous opening counts for the person whose join carries its "
                     + "visitor id. Staff (owners and admins now) are left out. Per referrer: invitees; activated, "
                     + "invitees active (a post or a check-in) at or after their join and before join + 7 days, and "
                     + "activationRate = activated / invitees, with activationIncomplete (joined less than 7 days ago, "
