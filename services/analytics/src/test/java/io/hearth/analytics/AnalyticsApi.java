@@ -13,12 +13,14 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hearth.contracts.events.CheckInRecorded;
 import io.hearth.contracts.events.CommunityRole;
+import io.hearth.contracts.events.EntryOpened;
 import io.hearth.contracts.events.MemberJoined;
 import io.hearth.contracts.events.MemberLeft;
 import io.hearth.contracts.events.Money;
@@ -35,6 +37,8 @@ import io.restassured.response.Response;
 final class AnalyticsApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String LIFECYCLE = "/communities/{id}/funnels/lifecycle";
+    static final String ACQUISITION = "/communities/{id}/funnels/acquisition";
+    static final String REFERRERS = "/communities/{id}/referrers";
 
     private AnalyticsApi() {
     }
@@ -93,6 +97,64 @@ final class AnalyticsApi {
         paid(community, person, joinedAt.plus(Duration.ofHours(3)));
     }
 
+    /** An entry or live code as its openings and joins carry it: code, channel, source label, referrer. */
+    record Entry(String code, String channel, String source, String referrerId) {
+        static Entry inviteLink(String source) {
+            return new Entry("inv-" + UUID.randomUUID(), "INVITE_LINK", source, null);
+        }
+
+        static Entry referral(String referrerId) {
+            return new Entry("ref-" + UUID.randomUUID(), "REFERRAL", null, referrerId);
+        }
+    }
+
+    /** {@code visitor} opened {@code entry} (anonymously when {@code userId} is null) and saw the preview. */
+    static String opened(String community, Entry entry, String visitor, String userId, Instant time) {
+        return KafkaEvents.publish(new EntryOpened(community, visitor, entry.code(), null, entry.channel(),
+                entry.source(), entry.referrerId(), userId), time);
+    }
+
+    /**
+     * {@code person} joined as a member through {@code entry} (null for none), carrying the {@code visitor} id of
+     * the opening that led there (null for none).
+     */
+    static String joinedThrough(String community, String person, Entry entry, String visitor, Instant time) {
+        return joinedThrough(community, person, CommunityRole.MEMBER, entry, visitor, time);
+    }
+
+    static String joinedThrough(String community, String person, CommunityRole role, Entry entry, String visitor,
+            Instant time) {
+        return KafkaEvents.publish(new MemberJoined(community, person, role, entry == null ? null : entry.code(),
+                entry == null ? null : entry.channel(), entry == null ? null : entry.referrerId(),
+                entry == null ? null : entry.source(), null, visitor, person), time);
+    }
+
+    static Response acquisition(String community, String caller, Map<String, ?> params) {
+        return as(TestTokens.operator(caller)).queryParams(params).get(ACQUISITION, community);
+    }
+
+    static Response referrers(String community, String caller, Map<String, ?> params) {
+        return as(TestTokens.operator(caller)).queryParams(params).get(REFERRERS, community);
+    }
+
+    /** Waits until the owner's acquisition funnel satisfies {@code expected} (see {@link #awaitLifecycle}). */
+    static Funnel awaitAcquisition(String community, String owner, Map<String, ?> params, Consumer<Funnel> expected) {
+        return awaitFunnel(() -> acquisition(community, owner, params), expected);
+    }
+
+    /** Waits until the owner's referrer ranking satisfies {@code expected}, and returns it. */
+    static JsonNode awaitReferrers(String community, String owner, Map<String, ?> params,
+            Consumer<JsonNode> expected) {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonNode ranking = JSON.readTree(referrers(community, owner, params)
+                    .then().statusCode(200).extract().asString());
+            last.set(ranking);
+            expected.accept(ranking);
+        });
+        return last.get();
+    }
+
     static Response lifecycle(String community, String caller, Map<String, ?> params) {
         return as(TestTokens.operator(caller)).queryParams(params).get(LIFECYCLE, community);
     }
@@ -103,10 +165,13 @@ final class AnalyticsApi {
      * that does count, and waits for it: events of one community are consumed in publishing order per topic.
      */
     static Funnel awaitLifecycle(String community, String owner, Map<String, ?> params, Consumer<Funnel> expected) {
+        return awaitFunnel(() -> lifecycle(community, owner, params), expected);
+    }
+
+    private static Funnel awaitFunnel(Supplier<Response> call, Consumer<Funnel> expected) {
         AtomicReference<Funnel> last = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            Funnel funnel = new Funnel(JSON.readTree(lifecycle(community, owner, params)
-                    .then().statusCode(200).extract().asString()));
+            Funnel funnel = new Funnel(JSON.readTree(call.get().then().statusCode(200).extract().asString()));
             last.set(funnel);
             expected.accept(funnel);
         });
@@ -115,6 +180,23 @@ final class AnalyticsApi {
 
     /** A funnel response, read column by column over its steps. */
     record Funnel(JsonNode json) {
+        /** The funnel of one value of the breakdown. */
+        Funnel segment(String value) {
+            for (JsonNode segment : json.get("funnels")) {
+                if (segment.get("value").asText().equals(value)) {
+                    return new Funnel(segment);
+                }
+            }
+            throw new AssertionError("no funnel for " + value + " in " + json.get("funnels"));
+        }
+
+        /** The values of the breakdown, in the order the response lists them. */
+        List<String> segmentValues() {
+            List<String> values = new ArrayList<>();
+            json.get("funnels").forEach(segment -> values.add(segment.get("value").asText()));
+            return values;
+        }
+
         List<String> keys() {
             return column(n -> n.get("key").asText());
         }

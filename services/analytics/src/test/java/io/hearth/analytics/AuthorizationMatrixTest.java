@@ -49,6 +49,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(HearthTestResource.class)
 class AuthorizationMatrixTest {
     private static final String FUNNEL = "/communities/{communityId}/funnels/lifecycle";
+    private static final String ACQUISITION = "/communities/{communityId}/funnels/acquisition";
+    private static final String REFERRERS = "/communities/{communityId}/referrers";
     private static final String SUBSCRIPTIONS = "/communities/{communityId}/webhook-subscriptions";
     private static final String SUBSCRIPTION = SUBSCRIPTIONS + "/{subscriptionId}";
     private static final String DELIVERIES = SUBSCRIPTION + "/deliveries";
@@ -139,6 +141,12 @@ class AuthorizationMatrixTest {
         return matrix
                 .route("GET", FUNNEL, caller -> new Call("/communities/" + communityA + "/funnels/lifecycle", null),
                         expect(notStaff, 200, partnerGrantedHere ? 200 : 403))
+                .route("GET", ACQUISITION, caller -> new Call("/communities/" + communityA
+                        + "/funnels/acquisition?breakdown=source", null),
+                        expect(notStaff, 200, partnerGrantedHere ? 200 : 403))
+                // It names members (the referrers): staff only, whatever a partner holds.
+                .route("GET", REFERRERS, caller -> new Call("/communities/" + communityA + "/referrers", null),
+                        expect(notStaff, 200, 403))
                 .route("POST", SUBSCRIPTIONS, caller -> new Call(subscriptions, Map.of("url", HOOK, "eventTypes",
                         List.of("hearth.member.joined"))), merge(List.of(all(403, MEMBER, ADMIN, OWNER, OUTSIDER,
                                 OPERATOR, PLATFORM_ADMIN), Map.of(PARTNER, partnerGrantedHere ? 201 : 403))))

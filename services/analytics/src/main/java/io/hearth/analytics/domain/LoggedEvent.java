@@ -5,6 +5,7 @@ import java.time.Instant;
 import io.hearth.contracts.events.CheckInRecorded;
 import io.hearth.contracts.events.CommunityCreated;
 import io.hearth.contracts.events.EntryCreated;
+import io.hearth.contracts.events.EntryOpened;
 import io.hearth.contracts.events.EventData;
 import io.hearth.contracts.events.EventJson;
 import io.hearth.contracts.events.MemberJoined;
@@ -17,30 +18,41 @@ import io.hearth.contracts.events.PostCreated;
 import io.hearth.platform.inbox.InboundEvent;
 
 /**
- * One row of the event log: the event's identity, type, community and time, the person it is about and, for joins,
- * the role and attribution, pulled out of the data so that metrics can filter and index on them; the whole data
- * stays alongside as JSON.
+ * One row of the event log: the event's identity, type, community and time, the person it is about and, for joins
+ * and openings, the role and attribution (channel, referrer, source label, visitor), pulled out of the data so that
+ * metrics can filter and index on them; the whole data stays alongside as JSON.
  *
  * @param time when the event happened (its CloudEvents time), not when it arrived
  */
 public record LoggedEvent(String eventId, String type, String communityId, String personId, String role,
-        String entryChannel, String referrerId, Instant time, String dataJson) {
+        String entryChannel, String referrerId, String entrySource, String visitorId, Instant time,
+        String dataJson) {
 
     public static LoggedEvent of(InboundEvent event) {
         EventData data = event.data();
         String role = null;
         String channel = null;
         String referrer = null;
+        String source = null;
+        String visitor = null;
         if (data instanceof MemberJoined joined) {
             role = joined.role() == null ? null : joined.role().name();
             channel = joined.channel();
             referrer = joined.referrerId();
+            source = joined.source();
+            visitor = joined.visitorId();
+        }
+        if (data instanceof EntryOpened opened) {
+            channel = opened.channel();
+            referrer = opened.referrerId();
+            source = opened.source();
+            visitor = opened.visitorId();
         }
         if (data instanceof MemberRoleChanged changed) {
             role = changed.role().name();
         }
         return new LoggedEvent(event.id(), event.type().type(), event.subject(), personOf(data), role, channel,
-                referrer, event.time(), EventJson.write(data));
+                referrer, source, visitor, event.time(), EventJson.write(data));
     }
 
     /** The person the event is about (who joined, posted, checked in, bought...), or null for none. */
@@ -74,6 +86,10 @@ public record LoggedEvent(String eventId, String type, String communityId, Strin
         }
         if (data instanceof EntryCreated e) {
             return e.createdBy();
+        }
+        if (data instanceof EntryOpened e) {
+            // Null for an anonymous visitor: their visitorId, kept beside it, stands for them until they join.
+            return e.userId();
         }
         // PlanCreated, and any type added later until it is mapped here: about the community, not a person.
         return null;

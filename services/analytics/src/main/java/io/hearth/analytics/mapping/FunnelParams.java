@@ -47,12 +47,20 @@ public class FunnelParams {
 
     /** The checked query; a 400 problem listing every invalid parameter otherwise. */
     public FunnelQuery toQuery(Instant now) {
-        List<Problem.Violation> violations = new ArrayList<>();
+        return check(from, to, windowDays, DEFAULT_WINDOW_DAYS, now, new ArrayList<>());
+    }
+
+    /**
+     * The period and window of any analytics route, checked the same way: a 400 problem listing every invalid
+     * parameter, those found here and the route's own {@code violations} found before, otherwise the query.
+     */
+    public static FunnelQuery check(String from, String to, String windowDays, int defaultWindowDays, Instant now,
+            List<Problem.Violation> violations) {
         Instant end = to == null || to.isBlank() ? now : parse("to", to, true, violations);
         Instant start = from == null || from.isBlank()
                 ? (end == null ? null : end.minus(DEFAULT_PERIOD_DAYS, ChronoUnit.DAYS))
                 : parse("from", from, false, violations);
-        int window = window(violations);
+        int window = window(windowDays, defaultWindowDays, violations);
         if (start != null && end != null && end.isBefore(start)) {
             violations.add(new Problem.Violation("to", "must not be before from"));
         }
@@ -64,9 +72,9 @@ public class FunnelParams {
         return new FunnelQuery(start, end, window, now);
     }
 
-    private int window(List<Problem.Violation> violations) {
+    private static int window(String windowDays, int defaultWindowDays, List<Problem.Violation> violations) {
         if (windowDays == null || windowDays.isBlank()) {
-            return DEFAULT_WINDOW_DAYS;
+            return defaultWindowDays;
         }
         try {
             int days = Integer.parseInt(windowDays.strip());
@@ -78,7 +86,7 @@ public class FunnelParams {
         }
         violations.add(new Problem.Violation("windowDays", "must be a whole number of days from 1 to "
                 + MAX_WINDOW_DAYS));
-        return DEFAULT_WINDOW_DAYS;
+        return defaultWindowDays;
     }
 
     /**

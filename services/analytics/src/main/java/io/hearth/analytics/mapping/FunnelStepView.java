@@ -5,7 +5,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "One step of a funnel", requiredProperties = { "key", "count", "conversionFromPrevious",
         "conversionFromFirst", "incomplete" })
 public record FunnelStepView(
-        @Schema(description = "The step", enumeration = { "joined", "posted", "checked_in", "paid" }) String key,
+        @Schema(description = "The step (each funnel lists its own)", enumeration = { "joined", "posted", "checked_in",
+                "paid", "opened", "activated" }) String key,
         @Schema(description = "Distinct people who reached this step in order, within the window") long count,
         @Schema(description = "count / count of the previous step (step 1: 1 when anyone entered); 0 when the "
                 + "denominator is 0", examples = "0.5") double conversionFromPrevious,

@@ -26,8 +26,8 @@ import io.smallrye.mutiny.Uni;
 public class EventLogRepository {
     /** Bound as text and cast: a string bound straight to jsonb would be stored as one JSON string, not the object. */
     private static final String APPEND = "insert into event_log (event_id, type, community_id, person_id, role,"
-            + " entry_channel, referrer_id, event_time, data)"
-            + " values (:eventId, :type, :community, :person, :role, :channel, :referrer, :time,"
+            + " entry_channel, referrer_id, entry_source, visitor_id, event_time, data)"
+            + " values (:eventId, :type, :community, :person, :role, :channel, :referrer, :source, :visitor, :time,"
             + " cast(cast(:data as text) as jsonb))"
             + " on conflict (event_id) do nothing";
 
@@ -49,6 +49,8 @@ public class EventLogRepository {
                 .setParameter("role", event.role())
                 .setParameter("channel", event.entryChannel())
                 .setParameter("referrer", event.referrerId())
+                .setParameter("source", event.entrySource())
+                .setParameter("visitor", event.visitorId())
                 .setParameter("time", event.time())
                 .setParameter("data", event.dataJson())
                 .executeUpdate())

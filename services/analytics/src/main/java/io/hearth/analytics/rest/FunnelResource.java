@@ -16,9 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.hearth.analytics.mapping.AcquisitionFunnelParams;
+import io.hearth.analytics.mapping.AcquisitionFunnelView;
+import io.hearth.analytics.mapping.AcquisitionQuery;
 import io.hearth.analytics.mapping.FunnelParams;
 import io.hearth.analytics.mapping.FunnelQuery;
 import io.hearth.analytics.mapping.FunnelView;
+import io.hearth.analytics.service.AcquisitionService;
 import io.hearth.analytics.service.FunnelService;
 import io.hearth.platform.rest.ApiDocs;
 import io.hearth.platform.rest.Caller;
@@ -33,10 +37,12 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Funnels")
 public class FunnelResource {
     private final FunnelService funnels;
+    private final AcquisitionService acquisition;
     private final Caller caller;
 
-    public FunnelResource(FunnelService funnels, Caller caller) {
+    public FunnelResource(FunnelService funnels, AcquisitionService acquisition, Caller caller) {
         this.funnels = funnels;
+        this.acquisition = acquisition;
         this.caller = caller;
     }
 
@@ -73,5 +79,59 @@ public class FunnelResource {
         return caller.partnerClientId()
                 .map(client -> funnels.lifecycleForPartner(communityId, client, query))
                 .orElseGet(() -> funnels.lifecycle(communityId, caller.id(), query));
+    }
+
+    @GET
+    @Path("/acquisition")
+    @Operation(operationId = "getAcquisitionFunnel",
+            summary = "Acquisition funnel: opened an entry -> joined -> activated, optionally per first-touch value",
+            description = "For the owner and admins of the community, and partner clients granted analytics:read. "
+                    + "Counts distinct people. Who is one person: an opening (hearth.entry.opened) of one of the "
+                    + "community's entries or live codes is made by a visitor id, and by a user when signed in; a "
+                    + "join that carries the visitor id of an opening makes that visitor the person who joined (the "
+                    + "anonymous opening and the join are one journey), and a signed-in opening is its user's. A "
+                    + "visitor nobody joined as is a person of their own. "
+                    + "Step opened (entering): a person enters with their FIRST opening whose event time is in "
+                    + "[from, to]; opening again, the same or another entry, does not enter them again, and openings "
+                    + "before `from` do not make anyone enter (the person entered an earlier period's funnel with "
+                    + "them). A join that follows none of the person's openings within the window (a join with no "
+                    + "recorded opening) counts as opened at the join, and the person enters there if that is "
+                    + "earlier in the period than their first opening. Openings by someone who was a member at that "
+                    + "moment are not acquisition and are ignored. Owners and admins (also members made admins "
+                    + "since) are staff: neither their openings nor their joins count, so the owner's own join is not "
+                    + "an acquisition. "
+                    + "Step joined: the person's first join as a member at or after entering and before entry + "
+                    + "windowDays (whole UTC days of 24 hours; a join at exactly entry + windowDays is outside). "
+                    + "Step activated: their first activity (a post or a check-in; the list of activity events "
+                    + "every Hearth metric uses) at or after that join and before join + 7 days. "
+                    + "For each step: count; conversionFromPrevious (count / previous step's count) and "
+                    + "conversionFromFirst (count / step 1's count), each 0 when the denominator is 0; the median "
+                    + "(of an even count, the mean of the two middle values) and mean seconds from entering to "
+                    + "reaching the step, over the people who reached it (0 for opened; absent when nobody did); and "
+                    + "incomplete: people who have not reached the step but still may. Someone not joined is "
+                    + "incomplete at joined and activated while entry + windowDays is after now; someone joined but "
+                    + "not active is incomplete at activated while join + 7 days is after now. Incomplete people stay "
+                    + "in the conversion denominators and are reported beside them, not as dropped. "
+                    + "breakdown adds one funnel per value of the person's first touch: the earliest of all their "
+                    + "openings and joins in the community (openings before `from` included), attributed to that "
+                    + "entry's source label, channel or referrer; a person whose first touch is a join through no "
+                    + "entry is `direct`, and an entry with no value for the breakdown (no source label, not a "
+                    + "referral) is `none`. A join that came through an entry without a recorded opening is "
+                    + "attributed to that entry. Every time is the event time, in UTC; events that arrive late count "
+                    + "at their time.")
+    @APIResponse(responseCode = "200", description = "The funnel, and with breakdown one funnel per value")
+    @APIResponse(responseCode = "400", description = "from or to is not an ISO date or instant, to is before from, "
+            + "windowDays is not a whole number from 1 to 365, or breakdown is not source, channel or referrer; each "
+            + "is listed in violations")
+    @APIResponse(responseCode = "403", description = "The caller is not the owner or an admin of this community; or "
+            + "a partner client whose grant lacks analytics:read",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,partner-scope-missing"))
+    public Uni<AcquisitionFunnelView> acquisition(
+            @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
+            @BeanParam AcquisitionFunnelParams params) {
+        AcquisitionQuery query = params.toQuery(Instant.now());
+        return caller.partnerClientId()
+                .map(client -> acquisition.funnelForPartner(communityId, client, query))
+                .orElseGet(() -> acquisition.funnel(communityId, caller.id(), query));
     }
 }

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -62,22 +63,28 @@ public class FunnelService {
         return log.journeys(community, LIFECYCLE.subList(1, LIFECYCLE.size()), query.from(), query.to(),
                 query.windowDays())
                 .map(journeys -> new FunnelView(community, query.from(), query.to(), query.windowDays(),
-                        COUNTING_UNIT, steps(LIFECYCLE, journeys, query)));
+                        COUNTING_UNIT, steps(LIFECYCLE.stream().map(FunnelStep::key).toList(), journeys,
+                                (journey, step) -> stillOpen(journey, query))));
     }
 
-    /** Per step: who reached it, the ratios, the time it took them, and who may still reach it. */
-    static List<FunnelStepView> steps(List<FunnelStep> steps, List<FunnelJourney> journeys, FunnelQuery query) {
-        List<FunnelStepView> views = new ArrayList<>(steps.size());
+    /**
+     * Per step: who reached it, the ratios, the time it took them, and who may still reach it. Every funnel is
+     * reported through here; {@code mayStillReach} says, for a journey that has not reached a step, whether its
+     * window for that step is still open (then it is incomplete, not dropped).
+     */
+    public static List<FunnelStepView> steps(List<String> keys, List<FunnelJourney> journeys,
+            BiPredicate<FunnelJourney, Integer> mayStillReach) {
+        List<FunnelStepView> views = new ArrayList<>(keys.size());
         long first = 0;
         long previous = 0;
-        for (int k = 0; k < steps.size(); k++) {
+        for (int k = 0; k < keys.size(); k++) {
             List<Double> seconds = new ArrayList<>();
             long incomplete = 0;
             for (FunnelJourney journey : journeys) {
                 Instant reached = journey.reached().get(k);
                 if (reached != null) {
                     seconds.add(Duration.between(journey.entered(), reached).toNanos() / 1e9);
-                } else if (stillOpen(journey, query)) {
+                } else if (mayStillReach.test(journey, k)) {
                     incomplete++;
                 }
             }
@@ -86,7 +93,7 @@ public class FunnelService {
                 first = count;
                 previous = count;
             }
-            views.add(new FunnelStepView(steps.get(k).key(), count, ratio(count, previous), ratio(count, first),
+            views.add(new FunnelStepView(keys.get(k), count, ratio(count, previous), ratio(count, first),
                     median(seconds), mean(seconds), incomplete));
             previous = count;
         }
@@ -98,7 +105,8 @@ public class FunnelService {
         return journey.entered().plus(query.windowDays(), ChronoUnit.DAYS).isAfter(query.asOf());
     }
 
-    private static double ratio(long count, long of) {
+    /** A ratio whose denominator is 0 is 0 (METRICS.md); never rounded. */
+    static double ratio(long count, long of) {
         return of == 0 ? 0.0 : (double) count / of;
     }
 
