@@ -20,7 +20,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.hearth.contracts.events.EventType;
+import io.hearth.contracts.events.Topics;
 import io.hearth.contracts.events.MemberBanned;
+import io.hearth.contracts.events.MemberJoined;
 import io.hearth.contracts.events.MemberLeft;
 import io.hearth.contracts.events.MemberMuted;
 import io.hearth.contracts.events.MemberUnbanned;
@@ -96,16 +98,26 @@ class ModerationTest {
     }
 
     @Test
-    void aMuteEndsWithTheMembership() {
+    void aMuteOutlastsALeaveAndARejoinPublishesItAgainAfterTheJoin() {
         Cast cast = cast(null);
-        as(TestTokens.operator(cast.owner())).body(Map.of("minutes", 30)).put(MUTE, cast.community(), cast.member())
-                .then().statusCode(200);
+        as(TestTokens.operator(cast.owner())).body(Map.of("minutes", 30, "reason", "flooding"))
+                .put(MUTE, cast.community(), cast.member()).then().statusCode(200);
         as(TestTokens.member(cast.member())).delete("/communities/{id}/members/me", cast.community())
                 .then().statusCode(204);
         MembershipApi.join(cast.community(), cast.member());
 
-        // Content and activity dropped the mute with the leave; membership agrees: there is none to lift.
-        as(TestTokens.operator(cast.owner())).delete(MUTE, cast.community(), cast.member()).then().statusCode(404);
+        // The other services forgot the mute with the leave; the rejoin tells them again, after the join.
+        List<PublishedEvent> events = KafkaEvents.awaitCommunityEvents(Topics.MEMBERSHIP, cast.community(),
+                all -> all.stream().filter(e -> e.is(EventType.MEMBER_MUTED)).count() == 2);
+        List<PublishedEvent> members = events.stream().filter(e -> e.is(EventType.MEMBER_JOINED)
+                && e.data(MemberJoined.class).userId().equals(cast.member())
+                || e.is(EventType.MEMBER_LEFT) || e.is(EventType.MEMBER_MUTED)).toList();
+        assertEquals(List.of("hearth.member.joined", "hearth.member.muted", "hearth.member.left",
+                "hearth.member.joined", "hearth.member.muted"), members.stream().map(PublishedEvent::type).toList());
+        MemberMuted again = members.get(members.size() - 1).data(MemberMuted.class);
+        assertEquals("flooding", again.reason());
+        // Still muted in membership too: there is a mute to lift.
+        as(TestTokens.operator(cast.owner())).delete(MUTE, cast.community(), cast.member()).then().statusCode(204);
     }
 
     @Test

@@ -15,9 +15,4 @@ public class MuteRepository implements PanacheRepositoryBase<MemberMute, MemberM
     public Uni<MemberMute> find(UUID communityId, String userId) {
         return findById(new MemberMute.Key(communityId, userId));
     }
-
-    /** Ends the member's mute, if they have one: their membership ended. */
-    public Uni<Void> clear(UUID communityId, String userId) {
-        return delete("communityId = ?1 and userId = ?2", communityId, userId).replaceWithVoid();
-    }
 }

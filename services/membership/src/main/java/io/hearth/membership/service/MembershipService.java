@@ -14,6 +14,7 @@ import io.hearth.contracts.events.ApplicationSubmitted;
 import io.hearth.contracts.events.CommunityRole;
 import io.hearth.contracts.events.MemberJoined;
 import io.hearth.contracts.events.MemberLeft;
+import io.hearth.contracts.events.MemberMuted;
 import io.hearth.contracts.events.MemberRoleChanged;
 import io.hearth.membership.domain.Admission;
 import io.hearth.membership.domain.Application;
@@ -142,6 +143,17 @@ public class MembershipService {
         }).replaceWithVoid();
     }
 
+    /**
+     * A mute outlives the stay: the other services' replicas forget it with the leave, so a rejoin before it runs out
+     * publishes it again, after the join, and leaving cannot shed it.
+     */
+    private Uni<Void> stillMuted(UUID communityId, String userId, Instant joinedAt) {
+        return mutes.find(communityId, userId).chain(mute -> mute == null || !mute.until.isAfter(joinedAt)
+                ? Uni.createFrom().voidItem()
+                : outbox.record(new MemberMuted(communityId.toString(), userId, mute.until, mute.reason,
+                        mute.mutedBy), joinedAt));
+    }
+
     private Uni<Void> takeUse(Entry entry) {
         return entry == null ? Uni.createFrom().voidItem() : entries.takeUse(entry.code).invoke(taken -> {
             if (!taken) {
@@ -187,6 +199,7 @@ public class MembershipService {
                 .call(() -> outbox.record(new MemberJoined(communityId.toString(), userId, m.role,
                         m.entryCode, m.channel == null ? null : m.channel.name(), m.referrerId,
                         m.source, m.liveCode, m.visitorId, m.displayName), m.joinedAt))
+                .call(() -> stillMuted(communityId, userId, m.joinedAt))
                 .call(() -> places.take(communityId, m.joinedAt).invoke(taken -> {
                     if (!taken) {
                         throw full(community);
@@ -311,9 +324,7 @@ public class MembershipService {
                     }
                     m.leftAt = Instant.now();
                     return outbox.record(new MemberLeft(communityId.toString(), userId), m.leftAt)
-                            .call(() -> places.free(communityId, m.leftAt))
-                            // A mute belongs to the stay, as in the other services' replicas, which the leave clears.
-                            .call(() -> mutes.clear(communityId, userId));
+                            .call(() -> places.free(communityId, m.leftAt));
                 });
     }
 

@@ -103,7 +103,7 @@ public class ModerationService {
     }
 
     /**
-     * Ends the member's membership as a leave would (the place is freed, a mute ends), published as
+     * Ends the member's membership as a leave would (the place is freed; a mute outlasts it), published as
      * {@code hearth.member.left} naming who removed them and why; with {@code ban}, also bans them
      * ({@code hearth.member.banned}), so that their next join is refused.
      */
@@ -116,7 +116,6 @@ public class ModerationService {
             m.leftAt = now;
             return outbox.record(new MemberLeft(communityId.toString(), userId, callerId, reason), now)
                     .call(() -> places.free(communityId, now))
-                    .call(() -> mutes.clear(communityId, userId))
                     .call(() -> ban ? ban(communityId, userId, reason, callerId, now) : Uni.createFrom().voidItem())
                     .call(() -> audit.record(communityId, callerId, ban ? AuditAction.BANNED : AuditAction.REMOVED,
                             userId, reason, null, now));

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import io.hearth.contracts.events.CommunityRole;
 import io.hearth.contracts.events.PartnerAccessGranted;
@@ -52,8 +51,8 @@ public class PartnerService {
 
     /**
      * The owner grants the client these scopes, replacing what it had. Granting what it has already changes nothing
-     * and publishes nothing. The community row is locked first so that two changes of one grant apply one after the
-     * other (and publish in that order).
+     * and publishes nothing. The community's outbox lock is taken first so that two changes of one grant apply one
+     * after the other (and publish in that order).
      */
     @WithTransaction
     public Uni<PartnerGrantView> grant(UUID communityId, String clientId, List<PartnerScope> requested,
@@ -61,7 +60,10 @@ public class PartnerService {
         Set<PartnerScope> scopes = EnumSet.copyOf(requested);
         String scopeText = PartnerGrants.join(scopes);
         return access.require(communityId.toString(), callerId, OWNER)
-                .chain(() -> communities.findById(communityId, LockModeType.PESSIMISTIC_WRITE))
+                // The community's outbox lock, not its row: a join takes that lock before the row, so this order cannot
+                // deadlock with one; changes of one grant still apply one after the other.
+                .chain(() -> outbox.lockCommunity(communityId.toString()))
+                .chain(() -> communities.findById(communityId))
                 .onItem().ifNull().failWith(() -> Problems.notFound("No community " + communityId + "."))
                 .chain(() -> grants.find(communityId, clientId))
                 .chain(existing -> {
@@ -87,7 +89,9 @@ public class PartnerService {
     @WithTransaction
     public Uni<Void> revoke(UUID communityId, String clientId, String callerId) {
         return access.require(communityId.toString(), callerId, OWNER)
-                .chain(() -> communities.findById(communityId, LockModeType.PESSIMISTIC_WRITE))
+                // As in grant.
+                .chain(() -> outbox.lockCommunity(communityId.toString()))
+                .chain(() -> communities.findById(communityId))
                 .chain(() -> grants.find(communityId, clientId))
                 .onItem().ifNull().failWith(() -> Problems.notFound("Partner " + clientId
                         + " has no access to community " + communityId + "."))
