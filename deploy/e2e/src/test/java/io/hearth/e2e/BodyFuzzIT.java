@@ -51,7 +51,10 @@ class BodyFuzzIT {
     private static final Duration EVENTUAL = Duration.ofSeconds(60);
     /** What each service's public routes write; consumer-written tables (replicas, event log) change on their own. */
     private static final Map<HearthService, List<String>> WRITTEN = Map.of(
-            MEMBERSHIP, List.of("community", "entry", "membership", "partner_grant", "idempotency_key", "outbox_event"),
+            // Not member_activity(_day): membership's consumer writes them on its own, from other services' events.
+            MEMBERSHIP, List.of("community", "entry", "membership", "partner_grant", "idempotency_key", "outbox_event",
+                    "audit_entry", "application", "live_code", "live_code_community", "member_mute", "member_ban",
+                    "member_tag"),
             CONTENT, List.of("post", "outbox_event"),
             ACTIVITY, List.of("check_in", "outbox_event"),
             MONETIZATION, List.of("plan", "plan_order", "idempotency_key", "outbox_event"),
@@ -84,9 +87,11 @@ class BodyFuzzIT {
         String owner = "fuzz-owner-" + UUID.randomUUID().toString().substring(0, 8);
         String member = "fuzz-member-" + UUID.randomUUID().toString().substring(0, 8);
         String newcomer = "fuzz-newcomer-" + UUID.randomUUID().toString().substring(0, 8);
+        String mutee = "fuzz-mutee-" + UUID.randomUUID().toString().substring(0, 8);
         stack.keycloak().createUser(owner, PASSWORD, "operator", "member");
         String memberId = stack.keycloak().createUser(member, PASSWORD, "member");
         stack.keycloak().createUser(newcomer, PASSWORD, "member");
+        String muteeId = stack.keycloak().createUser(mutee, PASSWORD, "member");
         String ownerToken = stack.keycloak().accessToken(owner, PASSWORD);
         String memberToken = stack.keycloak().accessToken(member, PASSWORD);
 
@@ -96,6 +101,9 @@ class BodyFuzzIT {
                 Map.of("channel", "INVITE_LINK"))).text("code");
         expect(201, API.post(url(MEMBERSHIP), "/communities/" + community + "/members", memberToken,
                 Map.of("entryCode", code)));
+        // Muted by the fuzzer, not the member who posts and checks in.
+        expect(201, API.post(url(MEMBERSHIP), "/communities/" + community + "/members",
+                stack.keycloak().accessToken(mutee, PASSWORD), Map.of("entryCode", code)));
         await("the member known to content").atMost(EVENTUAL).until(() -> API.post(url(CONTENT),
                 "/communities/" + community + "/posts", memberToken, Map.of("body", "hello", "topics", List.of()))
                 .status() == 201);
@@ -121,7 +129,21 @@ class BodyFuzzIT {
                         Map.of("name", "Fuzzed", "theme", "A theme", "kind", "HOBBY", "sizeCap", 50),
                         Mode.IDEMPOTENT_JSON),
                 new Route("createEntry", MEMBERSHIP, "POST", c + "/entries", Fixture::ownerToken,
-                        Map.of("channel", "INVITE_LINK"), Mode.IDEMPOTENT_JSON),
+                        Map.of("channel", "INVITE_LINK", "source", "poster", "maxUses", 50,
+                                "expiresAt", "2027-06-01T00:00:00Z"), Mode.IDEMPOTENT_JSON),
+                new Route("updateCommunity", MEMBERSHIP, "PATCH", c, Fixture::ownerToken,
+                        Map.of("rules", "Be kind", "timeZone", "Asia/Shanghai", "admission", "OPEN",
+                                "questions", List.of("Why do you run?")), Mode.JSON),
+                new Route("createLiveCode", MEMBERSHIP, "POST", "/live-codes", Fixture::ownerToken,
+                        Map.of("name", "Poster", "communityIds", List.of(community), "source", "poster",
+                                "overflow", true), Mode.JSON),
+                new Route("muteMember", MEMBERSHIP, "PUT", c + "/members/" + muteeId + "/mute", Fixture::ownerToken,
+                        Map.of("minutes", 30, "reason", "flooding"), Mode.JSON),
+                new Route("setMemberTags", MEMBERSHIP, "PUT", c + "/members/" + memberId + "/tags",
+                        Fixture::ownerToken, Map.of("tags", List.of("vip", "early-bird")), Mode.JSON),
+                new Route("memberDirectory", MEMBERSHIP, "GET", c + "/members", Fixture::ownerToken,
+                        Map.of("tag", "active", "role", "MEMBER", "q", "fuzz", "joinedAfter", "2026-01-01T00:00:00Z",
+                                "limit", 10), Mode.QUERY),
                 new Route("joinCommunity", MEMBERSHIP, "POST", c + "/members", Fixture::newcomerToken,
                         Map.of("entryCode", code), Mode.IDEMPOTENT_JSON),
                 new Route("changeMemberRole", MEMBERSHIP, "PUT", c + "/members/" + memberId + "/role",
@@ -143,10 +165,13 @@ class BodyFuzzIT {
                         Fixture::partnerToken, Map.of("url", "https://hooks.example.com/hearth",
                                 "eventTypes", List.of("hearth.member.joined")), Mode.JSON),
                 new Route("lifecycleFunnel", ANALYTICS, "GET", c + "/funnels/lifecycle", Fixture::ownerToken,
-                        Map.of("from", "2026-01-01", "to", "2026-12-31", "windowDays", 7), Mode.QUERY));
+                        Map.of("from", "2026-01-01", "to", "2026-12-31", "windowDays", 7), Mode.QUERY),
+                new Route("acquisitionFunnel", ANALYTICS, "GET", c + "/funnels/acquisition", Fixture::ownerToken,
+                        Map.of("from", "2026-01-01", "to", "2026-12-31", "windowDays", 7, "breakdown", "source"),
+                        Mode.QUERY));
         mutator = new JsonMutator(List.of(community, code, memberId, plan, order, UUID.randomUUID().toString(),
                 "INVITE_LINK", "REFERRAL", "ADMIN", "OWNER", "MEMBER", "HOBBY", "GROWTH", "CNY", "USD", "SUCCEEDED",
-                "FAILED", "2026-11-22", "2026-11-22T00:00:00Z"));
+                "FAILED", "2026-11-22", "2026-11-22T00:00:00Z", "OPEN", "APPROVAL", "CLOSED", "Asia/Shanghai", muteeId));
         for (HearthService service : HearthService.values()) {
             DATABASES.put(service, DriverManager.getConnection(stack.jdbcUrl(service), PostgresServer.USER,
                     PostgresServer.PASSWORD));

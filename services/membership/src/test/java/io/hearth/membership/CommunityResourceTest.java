@@ -102,6 +102,12 @@ class CommunityResourceTest {
                     .body("violations[0].message", containsString("NUL"));
         }
 
+        // Bytes that are not text at all: Jackson guesses UTF-32 from the leading NULs and cannot decode the rest.
+        as(TestTokens.operator("op-" + UUID.randomUUID())).body(new byte[] { 0, 0, 0, '{', ' ' })
+                .post("/communities")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://hearth.dev/problems/validation"));
+
         // Once a later valid community's event is out, an event of the rejected one would be out too.
         String later = MembershipApi.createCommunity("op-" + UUID.randomUUID(), null);
         KafkaEvents.awaitEvent(EventType.COMMUNITY_CREATED, e -> e.subject().equals(later));

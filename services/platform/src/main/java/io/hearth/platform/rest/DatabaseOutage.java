@@ -1,5 +1,6 @@
 package io.hearth.platform.rest;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.sql.SQLException;
@@ -23,8 +24,8 @@ final class DatabaseOutage {
     static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             // Refused, reset or broken connections (ConnectException, Netty's native "Connection reset by peer");
-            // Jackson's and the charset coders' exceptions are IOExceptions too, but faults of the data, not outages.
-            if (t instanceof IOException && !(t instanceof JacksonException || t instanceof CharacterCodingException)
+            // Jackson's and the charset decoders' exceptions are IOExceptions too, but faults of the data, not outages.
+            if (t instanceof IOException && !isBadText(t)
                     || t instanceof ClosedConnectionException || t instanceof TimeoutException) {
                 return true;
             }
@@ -51,5 +52,11 @@ final class DatabaseOutage {
             }
         }
         return false;
+    }
+
+    /** A body that is not JSON, or not text in the encoding it claims (a UTF-32 guess cut short, say). */
+    static boolean isBadText(Throwable t) {
+        return t instanceof JacksonException || t instanceof CharacterCodingException
+                || t instanceof CharConversionException;
     }
 }

@@ -1,5 +1,6 @@
 package io.hearth.platform.rest;
 
+import java.io.CharConversionException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -64,6 +65,16 @@ public class ProblemMappers {
         List<Problem.Violation> violations = field == null ? List.of()
                 : List.of(new Problem.Violation(field, message));
         return respond(ProblemType.VALIDATION, detail, uri, violations);
+    }
+
+    /**
+     * Bytes Jackson cannot even decode as text: it guesses the encoding from the first bytes (UTF-8, -16 or -32), and
+     * a body that looks like UTF-32 but is cut short fails in the decoder, before any JSON is read.
+     */
+    @ServerExceptionMapper
+    public Response undecodable(CharConversionException e, UriInfo uri) {
+        return respond(ProblemType.VALIDATION, "The body is not JSON text in UTF-8: " + e.getMessage(), uri,
+                List.of());
     }
 
     /** What a field that Jackson could not read must be. */
