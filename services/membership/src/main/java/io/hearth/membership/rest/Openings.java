@@ -41,9 +41,7 @@ class Openings {
      * checks the visitor id header (a new one when absent) and finds who is signed in, if anyone.
      */
     Uni<Opener> open(String visitorHeader, HttpServerRequest request) {
-        // Behind a proxy, enable quarkus.http.proxy.proxy-address-forwarding so that this is the client's address.
-        String source = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        return rateLimiter.acquire("entry-preview", config.limits().entryPreview(), source)
+        return rateLimiter.acquireForAddress("entry-preview", config.limits().entryPreview(), request)
                 .map(ignored -> {
                     // An empty header is no header: some clients cannot leave out one they send on every call.
                     if (visitorHeader == null || visitorHeader.isEmpty()) {

@@ -87,10 +87,8 @@ public class PaymentWebhookResource {
             @Parameter(in = ParameterIn.HEADER, required = true, description = "Lower-case hex HMAC-SHA256 of the "
                     + "raw body under the webhook secret") @HeaderParam(WebhookSignature.HEADER) String signed,
             byte[] body, @Context HttpServerRequest request) {
-        // Per source address, before the signature: forged calls spend the budget of whoever sends them. Behind a
-        // proxy, enable quarkus.http.proxy.proxy-address-forwarding so that this is the client's address.
-        String source = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        return rateLimiter.acquire("payment-webhook", config.limits().paymentWebhook(), source)
+        // Per source address, before the signature: forged calls spend the budget of whoever sends them.
+        return rateLimiter.acquireForAddress("payment-webhook", config.limits().paymentWebhook(), request)
                 .chain(() -> {
                     signature.verify(body, signed);
                     PaymentCallback callback;

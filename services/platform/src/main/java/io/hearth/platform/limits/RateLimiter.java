@@ -16,6 +16,7 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.hearth.platform.config.HearthConfig;
 import io.hearth.platform.rest.Problems;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.mutiny.core.Vertx;
 
 /**
@@ -61,6 +62,15 @@ public class RateLimiter {
                 .tryConsumeAndReturnRemaining(1)), false)
                 .invoke(probe -> refuseWhenSpent(limit, rate, probe))
                 .replaceWithVoid();
+    }
+
+    /**
+     * {@link #acquire} per the request's source address, for callers without an identity of their own (a payment
+     * provider, an anonymous visitor). Behind a proxy, enable {@code quarkus.http.proxy.proxy-address-forwarding} so
+     * that this is the client's address.
+     */
+    public Uni<Void> acquireForAddress(String limit, HearthConfig.Rate rate, HttpServerRequest request) {
+        return acquire(limit, rate, request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
     }
 
     private static long version(HearthConfig.Rate rate) {
