@@ -16,18 +16,17 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class MemberActivityRepository {
-    /** Days of counts kept: the 30 key-member reads, and a few more for events that arrive late. */
+    /**
+     * Days of counts kept (older ones are purged by {@code ActivityRetention}, not by each write): the 30 key-member
+     * reads, and a few more for events that arrive late.
+     */
     public static final int KEEP_DAYS = 35;
 
     private static final String COUNT = """
             insert into member_activity_day (community_id, user_id, day, events) values (:community, :user, :day, 1)
             on conflict (community_id, user_id, day) do update set events = member_activity_day.events + 1
             """;
-    // Each write drops the person's days that have aged out: a person's rows never pass KEEP_DAYS + 1 without a
-    // retention job scanning the table; those of someone who stops acting no longer count in any window anyway.
-    private static final String FORGET = """
-            delete from member_activity_day where community_id = :community and user_id = :user and day < :oldest
-            """;
+
     // An event that arrives late (older than the latest seen) never moves the last activity back.
     private static final String LAST_ACTIVE = """
             insert into member_activity (community_id, user_id, last_active_at) values (:community, :user, :at)
@@ -45,7 +44,6 @@ public class MemberActivityRepository {
         }
         return lastActive
                 .chain(() -> update(COUNT, communityId, userId, "day", day))
-                .chain(() -> update(FORGET, communityId, userId, "oldest", oldest))
                 .replaceWithVoid();
     }
 
