@@ -10,7 +10,8 @@ import java.util.Set;
  * implements {@link MemberActivity}, which names the person who took part.
  */
 public final class ActivityEvents {
-    public static final Set<EventType> TYPES = EnumSet.of(EventType.POST_CREATED, EventType.CHECKIN_RECORDED);
+    public static final Set<EventType> TYPES = EnumSet.of(EventType.POST_CREATED, EventType.REPLY_CREATED,
+            EventType.REACTION_ADDED, EventType.CHECKIN_RECORDED);
 
     private ActivityEvents() {
     }

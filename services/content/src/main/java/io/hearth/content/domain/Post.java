@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -42,6 +44,44 @@ public class Post {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PostKind kind = PostKind.POST;
+
+    @Column(name = "edited_at")
+    public Instant editedAt;
+
+    /** When it was taken down, by whom (the author or staff) and why; null while it stands. */
+    @Column(name = "removed_at")
+    public Instant removedAt;
+
+    @Column(name = "removed_by")
+    public String removedBy;
+
+    @Column(name = "removal_reason")
+    public String removalReason;
+
+    /** For a question: the reply accepted as its answer. */
+    @Column(name = "accepted_reply_id")
+    public UUID acceptedReplyId;
+
+    /** In the knowledge base since then, by staff or {@code hearth} (automatic nomination); null when not. */
+    @Column(name = "featured_at")
+    public Instant featuredAt;
+
+    @Column(name = "featured_by")
+    public String featuredBy;
+
+    /** For kind BROADCAST: the broadcast that placed it. */
+    @Column(name = "broadcast_id")
+    public UUID broadcastId;
+
+    @Column(name = "reply_count", nullable = false)
+    public int replyCount;
+
+    @Column(name = "reaction_count", nullable = false)
+    public int reactionCount;
 
     /** Length of the body in characters as a reader counts them (Unicode code points, so an emoji is one). */
     public int bodyLength() {
