@@ -38,6 +38,7 @@ final class AnalyticsApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String LIFECYCLE = "/communities/{id}/funnels/lifecycle";
     static final String ACQUISITION = "/communities/{id}/funnels/acquisition";
+    static final String PARTICIPATION = "/communities/{id}/funnels/participation";
     static final String REFERRERS = "/communities/{id}/referrers";
 
     private AnalyticsApi() {
@@ -166,6 +167,13 @@ final class AnalyticsApi {
      */
     static Funnel awaitLifecycle(String community, String owner, Map<String, ?> params, Consumer<Funnel> expected) {
         return awaitFunnel(() -> lifecycle(community, owner, params), expected);
+    }
+
+    /** Waits until the owner's participation funnel satisfies {@code expected}, and returns it. */
+    static Funnel awaitParticipation(String community, String owner, Map<String, ?> params,
+            Consumer<Funnel> expected) {
+        return awaitFunnel(() -> as(TestTokens.operator(owner)).queryParams(params).get(PARTICIPATION, community),
+                expected);
     }
 
     private static Funnel awaitFunnel(Supplier<Response> call, Consumer<Funnel> expected) {

@@ -49,6 +49,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(HearthTestResource.class)
 class AuthorizationMatrixTest {
     private static final String FUNNEL = "/communities/{communityId}/funnels/lifecycle";
+    private static final String PARTICIPATION = "/communities/{communityId}/funnels/participation";
     private static final String ACQUISITION = "/communities/{communityId}/funnels/acquisition";
     private static final String REFERRERS = "/communities/{communityId}/referrers";
     private static final String SUBSCRIPTIONS = "/communities/{communityId}/webhook-subscriptions";
@@ -141,6 +142,8 @@ class AuthorizationMatrixTest {
         return matrix
                 .route("GET", FUNNEL, caller -> new Call("/communities/" + communityA + "/funnels/lifecycle", null),
                         expect(notStaff, 200, partnerGrantedHere ? 200 : 403))
+                .route("GET", PARTICIPATION, caller -> new Call("/communities/" + communityA
+                        + "/funnels/participation", null), expect(notStaff, 200, partnerGrantedHere ? 200 : 403))
                 .route("GET", ACQUISITION, caller -> new Call("/communities/" + communityA
                         + "/funnels/acquisition?breakdown=source", null),
                         expect(notStaff, 200, partnerGrantedHere ? 200 : 403))

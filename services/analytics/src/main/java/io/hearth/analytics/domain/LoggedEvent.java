@@ -2,19 +2,25 @@ package io.hearth.analytics.domain;
 
 import java.time.Instant;
 
-import io.hearth.contracts.events.CheckInRecorded;
+import io.hearth.contracts.events.AnnouncementRead;
+import io.hearth.contracts.events.AnswerAccepted;
 import io.hearth.contracts.events.CommunityCreated;
 import io.hearth.contracts.events.EntryCreated;
 import io.hearth.contracts.events.EntryOpened;
 import io.hearth.contracts.events.EventData;
 import io.hearth.contracts.events.EventJson;
+import io.hearth.contracts.events.MemberActivity;
 import io.hearth.contracts.events.MemberJoined;
 import io.hearth.contracts.events.MemberLeft;
 import io.hearth.contracts.events.MemberRoleChanged;
 import io.hearth.contracts.events.OrderPlaced;
 import io.hearth.contracts.events.PaymentFailed;
 import io.hearth.contracts.events.PaymentSucceeded;
-import io.hearth.contracts.events.PostCreated;
+import io.hearth.contracts.events.PostEdited;
+import io.hearth.contracts.events.PostFeatured;
+import io.hearth.contracts.events.PostRemoved;
+import io.hearth.contracts.events.ReactionRemoved;
+import io.hearth.contracts.events.RuleBreached;
 import io.hearth.platform.inbox.InboundEvent;
 
 /**
@@ -55,8 +61,12 @@ public record LoggedEvent(String eventId, String type, String communityId, Strin
                 referrer, source, visitor, event.time(), EventJson.write(data));
     }
 
-    /** The person the event is about (who joined, posted, checked in, bought...), or null for none. */
+    /** The person the event is about (who joined, posted, reacted, checked in, bought...), or null for none. */
     static String personOf(EventData data) {
+        // Every activity event names its person the one way (posts, replies, reactions, check-ins, ...).
+        if (data instanceof MemberActivity e) {
+            return e.actorId();
+        }
         if (data instanceof MemberJoined e) {
             return e.userId();
         }
@@ -64,12 +74,6 @@ public record LoggedEvent(String eventId, String type, String communityId, Strin
             return e.userId();
         }
         if (data instanceof MemberRoleChanged e) {
-            return e.userId();
-        }
-        if (data instanceof PostCreated e) {
-            return e.authorId();
-        }
-        if (data instanceof CheckInRecorded e) {
             return e.userId();
         }
         if (data instanceof OrderPlaced e) {
@@ -91,7 +95,30 @@ public record LoggedEvent(String eventId, String type, String communityId, Strin
             // Null for an anonymous visitor: their visitorId, kept beside it, stands for them until they join.
             return e.userId();
         }
-        // PlanCreated, and any type added later until it is mapped here: about the community, not a person.
+        if (data instanceof ReactionRemoved e) {
+            return e.userId();
+        }
+        if (data instanceof AnswerAccepted e) {
+            // The person whose answer it was: acceptance is about what they gave.
+            return e.answererId();
+        }
+        if (data instanceof AnnouncementRead e) {
+            return e.userId();
+        }
+        if (data instanceof PostEdited e) {
+            return e.authorId();
+        }
+        if (data instanceof PostRemoved e) {
+            return e.authorId();
+        }
+        if (data instanceof PostFeatured e) {
+            return e.authorId();
+        }
+        if (data instanceof RuleBreached e) {
+            return e.userId();
+        }
+        // PlanCreated, announcements, welcomes, broadcasts, and any type added later until it is mapped here: about
+        // the community, not one person.
         return null;
     }
 }

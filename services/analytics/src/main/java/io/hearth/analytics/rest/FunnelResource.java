@@ -1,6 +1,7 @@
 package io.hearth.analytics.rest;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.BeanParam;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.hearth.analytics.domain.FunnelStep;
 import io.hearth.analytics.mapping.AcquisitionFunnelParams;
 import io.hearth.analytics.mapping.AcquisitionFunnelView;
 import io.hearth.analytics.mapping.AcquisitionQuery;
@@ -75,10 +77,43 @@ public class FunnelResource {
     public Uni<FunnelView> lifecycle(
             @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
             @BeanParam FunnelParams params) {
+        return funnel(FunnelService.LIFECYCLE, communityId, params);
+    }
+
+    @GET
+    @Path("/participation")
+    @Operation(operationId = "getParticipationFunnel",
+            summary = "Participation funnel: joined -> reacted -> replied -> posted",
+            description = "For the owner and admins of the community, and partner clients granted analytics:read. "
+                    + "The ladder of participation: how many newcomers go from reading to reacting, to answering "
+                    + "others, to starting conversations of their own. Counts distinct people. A person enters "
+                    + "(step joined) with their first join of the community as a member whose event time falls in "
+                    + "[from, to]; staff (owners and admins, also members made admins since) are not counted. "
+                    + "reacted = their first reaction to a post, replied = their first reply after that, posted = "
+                    + "their first post after that, each at or after the step before it and before their "
+                    + "conversion window (windowDays from entering) closes; a step done before the one before it "
+                    + "does not convert (someone who posts first and reacts later has not climbed the ladder yet). "
+                    + "For each step: count; conversionFromPrevious and conversionFromFirst, each 0 when the "
+                    + "denominator is 0; the median and mean seconds from entering to reaching the step, over the "
+                    + "people who reached it (absent when nobody did); and incomplete: people who have not reached "
+                    + "the step but entered less than one window before now. Every time is the event time, in UTC.")
+    @APIResponse(responseCode = "200", description = "The funnel")
+    @APIResponse(responseCode = "400", description = "from or to is not an ISO date or instant, to is before from, "
+            + "or windowDays is not a whole number from 1 to 365; each is listed in violations")
+    @APIResponse(responseCode = "403", description = "The caller is not the owner or an admin of this community; or "
+            + "a partner client whose grant lacks analytics:read",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,partner-scope-missing"))
+    public Uni<FunnelView> participation(
+            @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
+            @BeanParam FunnelParams params) {
+        return funnel(FunnelService.PARTICIPATION, communityId, params);
+    }
+
+    private Uni<FunnelView> funnel(List<FunnelStep> steps, UUID communityId, FunnelParams params) {
         FunnelQuery query = params.toQuery(Instant.now());
         return caller.partnerClientId()
-                .map(client -> funnels.lifecycleForPartner(communityId, client, query))
-                .orElseGet(() -> funnels.lifecycle(communityId, caller.id(), query));
+                .map(client -> funnels.funnelForPartner(steps, communityId, client, query))
+                .orElseGet(() -> funnels.funnel(steps, communityId, caller.id(), query));
     }
 
     @GET

@@ -34,6 +34,15 @@ public class FunnelService {
             new FunnelStep("posted", EventType.POST_CREATED),
             new FunnelStep("checked_in", EventType.CHECKIN_RECORDED),
             new FunnelStep("paid", EventType.PAYMENT_SUCCEEDED));
+    /**
+     * The ladder of participation: joined, then first reaction, then first reply, then first post of their own: from
+     * reading to answering others to starting conversations, each step asking more of the member.
+     */
+    public static final List<FunnelStep> PARTICIPATION = List.of(
+            new FunnelStep("joined", EventType.MEMBER_JOINED),
+            new FunnelStep("reacted", EventType.REACTION_ADDED),
+            new FunnelStep("replied", EventType.REPLY_CREATED),
+            new FunnelStep("posted", EventType.POST_CREATED));
     static final String COUNTING_UNIT = "person";
 
     private final EventLogRepository log;
@@ -44,26 +53,26 @@ public class FunnelService {
         this.access = access;
     }
 
-    /** The lifecycle funnel of the community, for its owner and admins. */
+    /** A funnel that starts at joining ({@link #LIFECYCLE}, {@link #PARTICIPATION}), for the owner and admins. */
     @WithSession
-    public Uni<FunnelView> lifecycle(UUID communityId, String callerId, FunnelQuery query) {
+    public Uni<FunnelView> funnel(List<FunnelStep> steps, UUID communityId, String callerId, FunnelQuery query) {
         String community = communityId.toString();
         return access.require(community, callerId, CommunityAccess.STAFF)
-                .chain(() -> lifecycleOf(community, query));
+                .chain(() -> funnelOf(steps, community, query));
     }
 
-    /** The lifecycle funnel of the community, for a partner client granted analytics:read. */
+    /** A funnel that starts at joining, for a partner client granted analytics:read. */
     @WithSession
-    public Uni<FunnelView> lifecycleForPartner(UUID communityId, String clientId, FunnelQuery query) {
+    public Uni<FunnelView> funnelForPartner(List<FunnelStep> steps, UUID communityId, String clientId,
+            FunnelQuery query) {
         return access.requirePartner(communityId.toString(), clientId, PartnerScope.ANALYTICS_READ)
-                .chain(() -> lifecycleOf(communityId.toString(), query));
+                .chain(() -> funnelOf(steps, communityId.toString(), query));
     }
 
-    private Uni<FunnelView> lifecycleOf(String community, FunnelQuery query) {
-        return log.journeys(community, LIFECYCLE.subList(1, LIFECYCLE.size()), query.from(), query.to(),
-                query.windowDays())
+    private Uni<FunnelView> funnelOf(List<FunnelStep> steps, String community, FunnelQuery query) {
+        return log.journeys(community, steps.subList(1, steps.size()), query.from(), query.to(), query.windowDays())
                 .map(journeys -> new FunnelView(community, query.from(), query.to(), query.windowDays(),
-                        COUNTING_UNIT, steps(LIFECYCLE.stream().map(FunnelStep::key).toList(), journeys,
+                        COUNTING_UNIT, steps(steps.stream().map(FunnelStep::key).toList(), journeys,
                                 (journey, step) -> stillOpen(journey, query))));
     }
 
