@@ -39,6 +39,7 @@ final class AnalyticsApi {
     static final String LIFECYCLE = "/communities/{id}/funnels/lifecycle";
     static final String ACQUISITION = "/communities/{id}/funnels/acquisition";
     static final String PARTICIPATION = "/communities/{id}/funnels/participation";
+    static final String QUESTIONS = "/communities/{id}/funnels/questions";
     static final String REFERRERS = "/communities/{id}/referrers";
 
     private AnalyticsApi() {
@@ -173,6 +174,12 @@ final class AnalyticsApi {
     static Funnel awaitParticipation(String community, String owner, Map<String, ?> params,
             Consumer<Funnel> expected) {
         return awaitFunnel(() -> as(TestTokens.operator(owner)).queryParams(params).get(PARTICIPATION, community),
+                expected);
+    }
+
+    /** Waits until the owner's question funnel satisfies {@code expected}, and returns it. */
+    static Funnel awaitQuestions(String community, String owner, Map<String, ?> params, Consumer<Funnel> expected) {
+        return awaitFunnel(() -> as(TestTokens.operator(owner)).queryParams(params).get(QUESTIONS, community),
                 expected);
     }
 

@@ -50,6 +50,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class AuthorizationMatrixTest {
     private static final String FUNNEL = "/communities/{communityId}/funnels/lifecycle";
     private static final String PARTICIPATION = "/communities/{communityId}/funnels/participation";
+    private static final String QUESTIONS = "/communities/{communityId}/funnels/questions";
     private static final String ACQUISITION = "/communities/{communityId}/funnels/acquisition";
     private static final String REFERRERS = "/communities/{communityId}/referrers";
     private static final String SUBSCRIPTIONS = "/communities/{communityId}/webhook-subscriptions";
@@ -144,6 +145,8 @@ class AuthorizationMatrixTest {
                         expect(notStaff, 200, partnerGrantedHere ? 200 : 403))
                 .route("GET", PARTICIPATION, caller -> new Call("/communities/" + communityA
                         + "/funnels/participation", null), expect(notStaff, 200, partnerGrantedHere ? 200 : 403))
+                .route("GET", QUESTIONS, caller -> new Call("/communities/" + communityA + "/funnels/questions",
+                        null), expect(notStaff, 200, partnerGrantedHere ? 200 : 403))
                 .route("GET", ACQUISITION, caller -> new Call("/communities/" + communityA
                         + "/funnels/acquisition?breakdown=source", null),
                         expect(notStaff, 200, partnerGrantedHere ? 200 : 403))

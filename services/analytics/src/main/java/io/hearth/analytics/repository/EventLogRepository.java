@@ -112,6 +112,42 @@ public class EventLogRepository {
         return sql.append(" order by e.t, e.person_id").toString();
     }
 
+    /**
+     * One journey per question (a post of kind QUESTION) asked in the community with an event time in [from, to] and
+     * not taken down since: then its first reply by someone other than the asker, at or after the asking and before
+     * asked + window, leaving out replies taken down since; then the first acceptance of an answer at or after that
+     * reply and before the window closes. The journey's "person" is the question's post id.
+     */
+    public Uni<List<FunnelJourney>> questionJourneys(String communityId, Instant from, Instant to, int windowDays) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(QUESTION_JOURNEYS, Object[].class)
+                .setParameter("community", communityId)
+                .setParameter("posted", EventType.POST_CREATED.type())
+                .setParameter("replied", EventType.REPLY_CREATED.type())
+                .setParameter("accepted", EventType.ANSWER_ACCEPTED.type())
+                .setParameter("removed", EventType.POST_REMOVED.type())
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setParameter("windowDays", windowDays)
+                .getResultList())
+                .map(rows -> rows.stream().map(EventLogRepository::journey).toList());
+    }
+
+    private static final String QUESTION_JOURNEYS = "select e.post_id, e.t as t1, r.t as t2, a.t as t3 from"
+            + " (select q.data ->> 'postId' as post_id, q.person_id as asker, q.event_time as t from event_log q"
+            + " where q.community_id = :community and q.type = :posted and q.data ->> 'kind' = 'QUESTION'"
+            + " and q.event_time >= :from and q.event_time <= :to"
+            + " and not exists (select 1 from event_log x where x.community_id = :community and x.type = :removed"
+            + " and x.data ->> 'postId' = q.data ->> 'postId' and x.data ->> 'replyId' is null)) e"
+            + " left join lateral (select min(p.event_time) as t from event_log p where p.community_id = :community"
+            + " and p.type = :replied and p.data ->> 'postId' = e.post_id and p.person_id <> e.asker"
+            + " and p.event_time >= e.t and p.event_time < " + WINDOW_END
+            + " and not exists (select 1 from event_log x where x.community_id = :community and x.type = :removed"
+            + " and x.data ->> 'replyId' = p.data ->> 'replyId')) r on true"
+            + " left join lateral (select min(c.event_time) as t from event_log c where c.community_id = :community"
+            + " and c.type = :accepted and c.data ->> 'postId' = e.post_id and c.event_time >= r.t"
+            + " and c.event_time < " + WINDOW_END + ") a on true"
+            + " order by e.t, e.post_id";
+
     private static FunnelJourney journey(Object[] row) {
         List<Instant> reached = new ArrayList<>(row.length - 1);
         Arrays.stream(row, 1, row.length).forEach(value -> reached.add(instant(value)));

@@ -109,6 +109,34 @@ public class FunnelResource {
         return funnel(FunnelService.PARTICIPATION, communityId, params);
     }
 
+    @GET
+    @Path("/questions")
+    @Operation(operationId = "getQuestionFunnel", summary = "Question funnel: asked -> replied -> accepted",
+            description = "For the owner and admins of the community, and partner clients granted analytics:read. "
+                    + "How the community answers its questions; counts questions, not people. A question (a post of "
+                    + "kind QUESTION, by anyone, staff included) enters when it is asked with an event time in "
+                    + "[from, to]; questions taken down since are left out. replied = its first reply by someone "
+                    + "other than the asker (replies taken down since do not count), accepted = the first time an "
+                    + "answer was accepted, at or after that reply; each before the window (windowDays from the "
+                    + "asking) closes. For each step: count, conversionFromPrevious and conversionFromFirst (0 when "
+                    + "the denominator is 0), the median and mean seconds from asking (the time to a first reply, "
+                    + "and to an accepted answer), and incomplete: questions asked less than one window before now "
+                    + "that may still get there. Every time is the event time, in UTC.")
+    @APIResponse(responseCode = "200", description = "The funnel, countingUnit question")
+    @APIResponse(responseCode = "400", description = "from or to is not an ISO date or instant, to is before from, "
+            + "or windowDays is not a whole number from 1 to 365; each is listed in violations")
+    @APIResponse(responseCode = "403", description = "The caller is not the owner or an admin of this community; or "
+            + "a partner client whose grant lacks analytics:read",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,partner-scope-missing"))
+    public Uni<FunnelView> questions(
+            @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
+            @BeanParam FunnelParams params) {
+        FunnelQuery query = params.toQuery(Instant.now());
+        return caller.partnerClientId()
+                .map(client -> funnels.questionsForPartner(communityId, client, query))
+                .orElseGet(() -> funnels.questions(communityId, caller.id(), query));
+    }
+
     private Uni<FunnelView> funnel(List<FunnelStep> steps, UUID communityId, FunnelParams params) {
         FunnelQuery query = params.toQuery(Instant.now());
         return caller.partnerClientId()

@@ -44,6 +44,7 @@ public class FunnelService {
             new FunnelStep("replied", EventType.REPLY_CREATED),
             new FunnelStep("posted", EventType.POST_CREATED));
     static final String COUNTING_UNIT = "person";
+    static final List<String> QUESTION_STEPS = List.of("asked", "replied", "accepted");
 
     private final EventLogRepository log;
     private final CommunityAccess access;
@@ -67,6 +68,26 @@ public class FunnelService {
             FunnelQuery query) {
         return access.requirePartner(communityId.toString(), clientId, PartnerScope.ANALYTICS_READ)
                 .chain(() -> funnelOf(steps, communityId.toString(), query));
+    }
+
+    /** How the community's questions get answered: asked -> replied -> accepted, counted per question. */
+    @WithSession
+    public Uni<FunnelView> questions(UUID communityId, String callerId, FunnelQuery query) {
+        String community = communityId.toString();
+        return access.require(community, callerId, CommunityAccess.STAFF).chain(() -> questionsOf(community, query));
+    }
+
+    /** The question funnel, for a partner client granted analytics:read. */
+    @WithSession
+    public Uni<FunnelView> questionsForPartner(UUID communityId, String clientId, FunnelQuery query) {
+        return access.requirePartner(communityId.toString(), clientId, PartnerScope.ANALYTICS_READ)
+                .chain(() -> questionsOf(communityId.toString(), query));
+    }
+
+    private Uni<FunnelView> questionsOf(String community, FunnelQuery query) {
+        return log.questionJourneys(community, query.from(), query.to(), query.windowDays())
+                .map(journeys -> new FunnelView(community, query.from(), query.to(), query.windowDays(), "question",
+                        steps(QUESTION_STEPS, journeys, (journey, step) -> stillOpen(journey, query))));
     }
 
     private Uni<FunnelView> funnelOf(List<FunnelStep> steps, String community, FunnelQuery query) {
