@@ -1,6 +1,7 @@
 package io.hearth.content;
 
 import static io.hearth.testing.Requests.as;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -8,6 +9,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,9 +19,11 @@ import org.junit.jupiter.api.Test;
 
 import io.hearth.contracts.events.CommunityRole;
 import io.hearth.contracts.events.EventType;
+import io.hearth.contracts.events.MemberMuted;
 import io.hearth.contracts.events.PostEdited;
 import io.hearth.contracts.events.PostRemoved;
 import io.hearth.testing.HearthTestResource;
+import io.hearth.testing.KafkaEvents;
 import io.hearth.testing.PublishedEvent;
 import io.hearth.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -239,5 +244,66 @@ class EditAndRemovalTest {
         as(TestTokens.member(admin)).queryParam("limit", 2).queryParam("after", cursor).get(AUDIT, community)
                 .then().statusCode(200).body("items.postId", equalTo(posts.subList(2, 3)))
                 .body("nextCursor", nullValue());
+    }
+
+    @Test
+    void aMutedMemberCannotEditOrAcceptButMayStillRemoveTheirOwnWords() {
+        String community = UUID.randomUUID().toString();
+        String owner = "owner-" + UUID.randomUUID();
+        String member = "member-" + UUID.randomUUID();
+        ContentApi.joined(community, owner, CommunityRole.OWNER);
+        ContentApi.joined(community, member, CommunityRole.MEMBER);
+        String question = ContentApi.question(community, member, "Is this allowed?");
+        String reply = ContentApi.reply(community, question, member, "Answering myself");
+        String other = ContentApi.post(community, member, "Regret this", List.of());
+
+        KafkaEvents.publish(new MemberMuted(community, member, Instant.now().plus(Duration.ofHours(1)), "Heated",
+                owner), Instant.now());
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> as(TestTokens
+                .member(member)).body(Map.of("body", "Calm now")).patch(POST, community, question).statusCode() == 403);
+        String muted = "https://hearth.dev/problems/muted";
+        as(TestTokens.member(member)).body(Map.of("body", "Calm now")).patch(POST, community, question)
+                .then().statusCode(403).body("type", equalTo(muted));
+        as(TestTokens.member(member)).body(Map.of("body", "Calm now")).patch(REPLY, community, question, reply)
+                .then().statusCode(403).body("type", equalTo(muted));
+        as(TestTokens.member(member)).body(Map.of("replyId", reply)).put(POST + "/accepted-reply", community, question)
+                .then().statusCode(403).body("type", equalTo(muted));
+        as(TestTokens.member(member)).delete(POST, community, other).then().statusCode(204);
+        as(TestTokens.member(member)).delete(REPLY, community, question, reply).then().statusCode(204);
+
+        assertEquals(List.of(EventType.POST_CREATED.type(), EventType.REPLY_CREATED.type(),
+                EventType.POST_CREATED.type(), EventType.POST_REMOVED.type(), EventType.POST_REMOVED.type()),
+                ContentApi.types(ContentApi.eventsBeforeWitness(community, owner)));
+    }
+
+    @Test
+    void unknownPostsAndRepliesAre404OnEveryRouteThatNamesThem() {
+        String community = UUID.randomUUID().toString();
+        String elsewhere = UUID.randomUUID().toString();
+        String owner = "owner-" + UUID.randomUUID();
+        ContentApi.joined(community, owner, CommunityRole.OWNER);
+        ContentApi.joined(elsewhere, owner, CommunityRole.OWNER);
+        String post = ContentApi.post(community, owner, "Here", List.of());
+        String reply = ContentApi.reply(community, post, owner, "A reply here");
+        String postElsewhere = ContentApi.post(elsewhere, owner, "There", List.of());
+        String replyElsewhere = ContentApi.reply(elsewhere, postElsewhere, owner, "A reply there");
+        String unknown = UUID.randomUUID().toString();
+
+        as(TestTokens.member(owner)).queryParam("reason", "x").delete(POST, community, unknown).then().statusCode(404);
+        as(TestTokens.member(owner)).queryParam("reason", "x").delete(POST, community, postElsewhere).then()
+                .statusCode(404);
+        as(TestTokens.member(owner)).delete(POST + "/reactions/like", community, unknown).then().statusCode(404);
+        // A reply exists only under its own post and community.
+        for (String[] path : List.of(new String[] { post, unknown }, new String[] { post, replyElsewhere },
+                new String[] { unknown, reply }, new String[] { postElsewhere, replyElsewhere })) {
+            as(TestTokens.member(owner)).get(REPLY, community, path[0], path[1]).then().statusCode(404)
+                    .contentType("application/problem+json");
+            as(TestTokens.member(owner)).body(Map.of("body", "x")).patch(REPLY, community, path[0], path[1])
+                    .then().statusCode(404);
+            as(TestTokens.member(owner)).queryParam("reason", "x").delete(REPLY, community, path[0], path[1])
+                    .then().statusCode(404);
+        }
+        as(TestTokens.member(owner)).get(REPLY, community, post, reply).then().statusCode(200);
+        as(TestTokens.member(owner)).get(REPLY, elsewhere, postElsewhere, replyElsewhere).then().statusCode(200);
     }
 }
