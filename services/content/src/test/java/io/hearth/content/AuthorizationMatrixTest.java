@@ -49,6 +49,11 @@ class AuthorizationMatrixTest {
     private static final String POSTS = "/communities/{communityId}/posts";
     private static final String POST = POSTS + "/{postId}";
     private static final String REDRIVE = "/admin/dead-letters/redrive";
+    private static final String REPLIES = POST + "/replies";
+    private static final String REPLY = REPLIES + "/{replyId}";
+    private static final String REACTION = POST + "/reactions/{reaction}";
+    private static final String ACCEPTED = POST + "/accepted-reply";
+    private static final String AUDIT = "/communities/{communityId}/moderation/audit";
 
     private final String communityA = UUID.randomUUID().toString();
     private final String communityB = UUID.randomUUID().toString();
@@ -64,6 +69,10 @@ class AuthorizationMatrixTest {
     private final String partnerGranted = "crm-a-" + UUID.randomUUID();
     private String postOfA;
     private String postOfB;
+    /** A question of the member's in A, with a reply of the member's to it. */
+    private String questionOfA;
+    private String replyOfA;
+    private String removedOfA;
 
     @BeforeEach
     void arrangeCommunities() {
@@ -80,6 +89,10 @@ class AuthorizationMatrixTest {
                 .partner(partnerGranted)).body(Map.of("body", "granted")).post(POSTS, communityA).statusCode() == 201);
         postOfA = ContentApi.post(communityA, member, "in A", List.of("a"));
         postOfB = ContentApi.post(communityB, outsider, "in B", List.of("b"));
+        questionOfA = ContentApi.question(communityA, member, "asked in A");
+        replyOfA = ContentApi.reply(communityA, questionOfA, member, "answered in A");
+        removedOfA = ContentApi.post(communityA, member, "gone from A", List.of());
+        as(TestTokens.member(member)).delete(POST, communityA, removedOfA).then().statusCode(204);
     }
 
     @TestFactory
@@ -131,6 +144,53 @@ class AuthorizationMatrixTest {
                         caller -> new Call(posts(communityA) + "/" + postOfB, null),
                         merge(List.of(all(404, MEMBER, ADMIN, OWNER),
                                 all(403, OUTSIDER, OPERATOR, PARTNER, PLATFORM_ADMIN))))
+                .route("GET", POST, "a removed post", caller -> new Call(posts(communityA) + "/" + removedOfA, null),
+                        merge(List.of(all(410, MEMBER, ADMIN, OWNER),
+                                all(403, OUTSIDER, OPERATOR, PARTNER, PLATFORM_ADMIN))))
+                .route("PATCH", POST, "the member's post", caller -> new Call(posts(communityA) + "/" + postOfA,
+                        Map.of("body", "edited by " + caller)), merge(List.of(all(200, MEMBER),
+                                all(403, ADMIN, OWNER, OUTSIDER, OPERATOR, PARTNER, PLATFORM_ADMIN))))
+                .route("DELETE", POST, "a new post of the member's, with a reason",
+                        caller -> new Call(posts(communityA) + "/" + ContentApi.post(communityA, member, "to remove",
+                                List.of()) + "?reason=spam", null), merge(List.of(all(204, MEMBER, ADMIN, OWNER),
+                                        all(403, OUTSIDER, OPERATOR, PARTNER, PLATFORM_ADMIN))))
+                .route("DELETE", POST, "a new post of the owner's, without a reason",
+                        caller -> new Call(posts(communityA) + "/" + ContentApi.post(communityA, owner, "to remove",
+                                List.of()), null), merge(List.of(Map.of(OWNER, 204, ADMIN, 400),
+                                        all(403, MEMBER, OUTSIDER, OPERATOR, PARTNER, PLATFORM_ADMIN))))
+                .route("POST", REPLIES, caller -> new Call(posts(communityA) + "/" + postOfA + "/replies",
+                        Map.of("body", "reply from " + caller)), merge(List.of(all(201, MEMBER, ADMIN, OWNER),
+                                all(403, OUTSIDER, OPERATOR, PARTNER, PLATFORM_ADMIN))))
+                .route("GET", REPLIES, caller -> new Call(posts(communityA) + "/" + questionOfA + "/replies", null),
+                        readers)
+                .route("GET", REPLY, caller -> new Call(posts(communityA) + "/" + questionOfA + "/replies/" + replyOfA,
+                        null), readers)
+                .route("PATCH", REPLY, "the member's reply", caller -> new Call(posts(communityA) + "/" + questionOfA
+                        + "/replies/" + replyOfA, Map.of("body", "edited by " + caller)), merge(List.of(
+                                all(200, MEMBER), all(403, ADMIN, OWNER, OUTSIDER, OPERATOR, PARTNER, PLATFORM_ADMIN))))
+                .route("DELETE", REPLY, "a new reply of the member's, with a reason",
+                        caller -> new Call(posts(communityA) + "/" + postOfA + "/replies/" + ContentApi.reply(
+                                communityA, postOfA, member, "to remove") + "?reason=rude", null),
+                        merge(List.of(all(204, MEMBER, ADMIN, OWNER),
+                                all(403, OUTSIDER, OPERATOR, PARTNER, PLATFORM_ADMIN))))
+                .route("PUT", REACTION, caller -> new Call(posts(communityA) + "/" + postOfA + "/reactions/like",
+                        null), merge(List.of(all(204, MEMBER, ADMIN, OWNER),
+                                all(403, OUTSIDER, OPERATOR, PARTNER, PLATFORM_ADMIN))))
+                .route("PUT", REACTION, "an unknown reaction", caller -> new Call(posts(communityA) + "/" + postOfA
+                        + "/reactions/dislike", null), merge(List.of(all(400, MEMBER, ADMIN, OWNER, OUTSIDER,
+                                OPERATOR, PARTNER, PLATFORM_ADMIN))))
+                .route("DELETE", REACTION, caller -> new Call(posts(communityA) + "/" + postOfA + "/reactions/like",
+                        null), merge(List.of(all(204, MEMBER, ADMIN, OWNER),
+                                all(403, OUTSIDER, OPERATOR, PARTNER, PLATFORM_ADMIN))))
+                .route("PUT", ACCEPTED, caller -> new Call(posts(communityA) + "/" + questionOfA + "/accepted-reply",
+                        Map.of("replyId", replyOfA)), merge(List.of(all(200, MEMBER, ADMIN, OWNER),
+                                all(403, OUTSIDER, OPERATOR, PARTNER, PLATFORM_ADMIN))))
+                .route("PUT", ACCEPTED, "a post that is no question", caller -> new Call(posts(communityA) + "/"
+                        + postOfA + "/accepted-reply", Map.of("replyId", replyOfA)), merge(List.of(
+                                all(422, MEMBER, ADMIN, OWNER), all(403, OUTSIDER, OPERATOR, PARTNER, PLATFORM_ADMIN))))
+                .route("GET", AUDIT, caller -> new Call("/communities/" + communityA + "/moderation/audit", null),
+                        merge(List.of(all(200, ADMIN, OWNER),
+                                all(403, MEMBER, OUTSIDER, OPERATOR, PARTNER, PLATFORM_ADMIN))))
                 .route("POST", REDRIVE, caller -> new Call(REDRIVE, null), merge(List.of(all(200, PLATFORM_ADMIN),
                         all(403, OUTSIDER, MEMBER, ADMIN, OWNER, OPERATOR, PARTNER))));
     }

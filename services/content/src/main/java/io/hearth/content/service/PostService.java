@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.hearth.contracts.events.PartnerScope;
 import io.hearth.contracts.events.PostCreated;
 import io.hearth.content.domain.Post;
+import io.hearth.content.domain.PostKind;
+import io.hearth.content.domain.ReactionTally;
 import io.hearth.content.mapping.CreatePostRequest;
 import io.hearth.content.mapping.PostView;
 import io.hearth.content.repository.PostRepository;
@@ -31,12 +33,15 @@ public class PostService {
     private final CommunityAccess access;
     private final IdempotencyKeys idempotency;
     private final Outbox outbox;
+    private final PostLookup lookup;
 
-    public PostService(PostRepository posts, CommunityAccess access, IdempotencyKeys idempotency, Outbox outbox) {
+    public PostService(PostRepository posts, CommunityAccess access, IdempotencyKeys idempotency, Outbox outbox,
+            PostLookup lookup) {
         this.posts = posts;
         this.access = access;
         this.idempotency = idempotency;
         this.outbox = outbox;
+        this.lookup = lookup;
     }
 
     /**
@@ -49,7 +54,7 @@ public class PostService {
                 // A muted member reads but does not post (403 muted, until when).
                 .call(() -> access.requireWriter(communityId.toString(), authorId, CommunityAccess.ANY_MEMBER))
                 .chain(topics -> idempotency.once("create-post:" + communityId, authorId, idempotencyKey, request,
-                        () -> insert(communityId, request.body().strip(), topics, authorId),
+                        () -> insert(communityId, request.body().strip(), topics, authorId, request.postKind()),
                         view -> view.id().toString(), id -> view(communityId, UUID.fromString(id))));
     }
 
@@ -63,11 +68,12 @@ public class PostService {
         return Uni.createFrom().item(() -> normalise(request.topics()))
                 .call(() -> access.requirePartner(communityId.toString(), clientId, PartnerScope.POSTS_WRITE))
                 .chain(topics -> idempotency.once("create-post:" + communityId, "partner:" + clientId,
-                        idempotencyKey, request, () -> insert(communityId, request.body().strip(), topics, clientId),
+                        idempotencyKey, request, () -> insert(communityId, request.body().strip(), topics, clientId,
+                                request.postKind()),
                         view -> view.id().toString(), id -> view(communityId, UUID.fromString(id))));
     }
 
-    private Uni<PostView> insert(UUID communityId, String body, List<String> topics, String authorId) {
+    private Uni<PostView> insert(UUID communityId, String body, List<String> topics, String authorId, PostKind kind) {
         Post post = new Post();
         post.id = UUID.randomUUID();
         post.communityId = communityId;
@@ -75,27 +81,41 @@ public class PostService {
         post.body = body;
         post.topics = topics;
         post.createdAt = Instant.now();
+        post.kind = kind;
         return posts.persist(post)
+                // kind is left out for a plain post, as the event's schema says absent means POST.
                 .call(() -> outbox.record(new PostCreated(communityId.toString(), post.id.toString(), authorId,
-                        topics, post.bodyLength()), post.createdAt))
+                        topics, post.bodyLength(), kind == PostKind.POST ? null : kind.name(), null), post.createdAt))
                 .map(PostView::of);
     }
 
-    /** One post, for members of its community. */
+    /** One post, for members of its community, with its reactions and the caller's own; 410 once removed. */
     @WithSession
     public Uni<PostView> get(UUID communityId, UUID postId, String callerId) {
         return access.require(communityId.toString(), callerId, CommunityAccess.ANY_MEMBER)
-                .chain(() -> view(communityId, postId));
+                .chain(() -> lookup.standing(communityId, postId))
+                .chain(post -> lookup.view(post, callerId));
     }
 
-    /** The community's posts, newest first, optionally only those with a topic; for its members. */
+    /**
+     * The community's standing posts, newest first, optionally only those with a topic, of a kind, or the questions
+     * still without an accepted answer ({@code unanswered}, which implies kind QUESTION); for its members.
+     */
     @WithSession
-    public Uni<Page<PostView>> list(UUID communityId, String topic, String callerId, long afterSeq, int limit) {
+    public Uni<Page<PostView>> list(UUID communityId, String topic, PostKind kind, boolean unanswered,
+            String callerId, long afterSeq, int limit) {
         long before = afterSeq == 0 ? Long.MAX_VALUE : afterSeq;
+        if (unanswered && kind != null && kind != PostKind.QUESTION) {
+            return Uni.createFrom().failure(Problems.invalidField("unanswered",
+                    "only questions have answers: leave kind out or ask for QUESTION"));
+        }
+        PostKind wantedKind = unanswered ? PostKind.QUESTION : kind;
         return Uni.createFrom().item(() -> topic == null ? null : normaliseOne("topic", topic))
                 .call(() -> access.require(communityId.toString(), callerId, CommunityAccess.ANY_MEMBER))
-                .chain(wanted -> posts.pageNewestFirst(communityId, before, wanted, limit))
-                .map(rows -> Page.of(rows, limit, p -> String.valueOf(p.seq), PostView::of));
+                .chain(wanted -> posts.pageNewestFirst(communityId, before, wanted, wantedKind, unanswered, limit))
+                .chain(rows -> lookup.tallies(communityId, rows, callerId).map(tallies -> Page.of(rows, limit,
+                        p -> String.valueOf(p.seq), p -> PostView.of(p, tallies.getOrDefault(p.id,
+                                ReactionTally.NONE)))));
     }
 
     private Uni<PostView> view(UUID communityId, UUID postId) {
@@ -106,7 +126,7 @@ public class PostService {
     }
 
     /** Topics as they are stored and published: trimmed, lower case, without a leading '#', each once, in order. */
-    private static List<String> normalise(List<String> topics) {
+    static List<String> normalise(List<String> topics) {
         if (topics == null) {
             return List.of();
         }

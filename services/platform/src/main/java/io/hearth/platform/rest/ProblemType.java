@@ -43,6 +43,11 @@ public enum ProblemType {
     IDEMPOTENCY_CONFLICT("idempotency-conflict", 409, "Idempotency-Key already used",
             "This Idempotency-Key was used by the same caller on the same route with a different request, or its first "
                     + "request is still being processed; send a new key for a new request."),
+    POST_REMOVED("post-removed", 410, "Post removed",
+            "The post was taken down by its author or by staff: it can no longer be read, replied to, reacted to, "
+                    + "edited or answered."),
+    REPLY_REMOVED("reply-removed", 410, "Reply removed",
+            "The reply was taken down by its author or by staff: it can no longer be edited or removed again."),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Request body too large",
             "The request body is larger than the route accepts."),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type",
@@ -61,6 +66,10 @@ public enum ProblemType {
     WEBHOOK_URL_REFUSED("webhook-url-refused", 422, "Webhook URL refused",
             "The webhook URL is not http(s), or its host resolves to a loopback, private, link-local or otherwise "
                     + "non-public address."),
+    NOT_A_QUESTION("not-a-question", 422, "Not a question",
+            "Only a post of kind QUESTION can have an accepted answer."),
+    REPLY_UNAVAILABLE("reply-unavailable", 422, "Reply unavailable",
+            "The reply named in the body is not a reply to this post, or it was removed."),
     RATE_LIMITED("rate-limited", 429, "Too many requests",
             "The caller sent more requests than allowed; retry after the seconds in Retry-After."),
     INTERNAL("internal", 500, "Internal error",
