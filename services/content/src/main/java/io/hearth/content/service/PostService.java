@@ -16,6 +16,7 @@ import io.hearth.content.domain.Post;
 import io.hearth.content.mapping.CreatePostRequest;
 import io.hearth.content.mapping.PostView;
 import io.hearth.content.repository.PostRepository;
+import io.hearth.content.search.SearchIndex;
 import io.hearth.platform.access.CommunityAccess;
 import io.hearth.platform.idempotency.IdempotencyKeys;
 import io.hearth.platform.outbox.Outbox;
@@ -31,12 +32,15 @@ public class PostService {
     private final CommunityAccess access;
     private final IdempotencyKeys idempotency;
     private final Outbox outbox;
+    private final SearchIndex searchIndex;
 
-    public PostService(PostRepository posts, CommunityAccess access, IdempotencyKeys idempotency, Outbox outbox) {
+    public PostService(PostRepository posts, CommunityAccess access, IdempotencyKeys idempotency, Outbox outbox,
+            SearchIndex searchIndex) {
         this.posts = posts;
         this.access = access;
         this.idempotency = idempotency;
         this.outbox = outbox;
+        this.searchIndex = searchIndex;
     }
 
     /**
@@ -76,6 +80,7 @@ public class PostService {
         post.topics = topics;
         post.createdAt = Instant.now();
         return posts.persist(post)
+                .call(() -> searchIndex.refresh(post))
                 .call(() -> outbox.record(new PostCreated(communityId.toString(), post.id.toString(), authorId,
                         topics, post.bodyLength()), post.createdAt))
                 .map(PostView::of);
@@ -117,7 +122,7 @@ public class PostService {
         return new ArrayList<>(unique);
     }
 
-    private static String normaliseOne(String field, String topic) {
+    static String normaliseOne(String field, String topic) {
         String t = topic.strip();
         while (t.startsWith("#")) {
             t = t.substring(1).strip();
