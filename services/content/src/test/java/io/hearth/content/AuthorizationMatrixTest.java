@@ -48,6 +48,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class AuthorizationMatrixTest {
     private static final String POSTS = "/communities/{communityId}/posts";
     private static final String POST = POSTS + "/{postId}";
+    private static final String FEATURED = POST + "/featured";
+    private static final String KNOWLEDGE = "/communities/{communityId}/knowledge";
+    private static final String KNOWLEDGE_SETTINGS = KNOWLEDGE + "/settings";
     private static final String REDRIVE = "/admin/dead-letters/redrive";
     private static final String REPLIES = POST + "/replies";
     private static final String REPLY = REPLIES + "/{replyId}";
@@ -191,8 +194,28 @@ class AuthorizationMatrixTest {
                 .route("GET", AUDIT, caller -> new Call("/communities/" + communityA + "/moderation/audit", null),
                         merge(List.of(all(200, ADMIN, OWNER),
                                 all(403, MEMBER, OUTSIDER, OPERATOR, PARTNER, PLATFORM_ADMIN))))
+                .route("PUT", FEATURED, caller -> new Call(posts(communityA) + "/" + postOfA + "/featured", null),
+                        staff(200))
+                .route("PUT", FEATURED, "another community's post under this one's path",
+                        caller -> new Call(posts(communityA) + "/" + postOfB + "/featured", null), staff(404))
+                .route("DELETE", FEATURED, caller -> new Call(posts(communityA) + "/" + postOfA + "/featured", null),
+                        staff(204))
+                .route("GET", KNOWLEDGE, caller -> new Call(knowledge(communityA), null), readers)
+                .route("GET", KNOWLEDGE_SETTINGS, caller -> new Call(knowledge(communityA) + "/settings", null),
+                        staff(200))
+                .route("PUT", KNOWLEDGE_SETTINGS, caller -> new Call(knowledge(communityA) + "/settings",
+                        Map.of("nominationThreshold", 12)), staff(200))
                 .route("POST", REDRIVE, caller -> new Call(REDRIVE, null), merge(List.of(all(200, PLATFORM_ADMIN),
                         all(403, OUTSIDER, MEMBER, ADMIN, OWNER, OPERATOR, PARTNER))));
+    }
+
+    /** Routes for the owner and admins: {@code status} for them, 403 for everyone else with a token. */
+    private static Map<Caller, Integer> staff(int status) {
+        return merge(List.of(all(status, ADMIN, OWNER), all(403, OUTSIDER, MEMBER, OPERATOR, PARTNER, PLATFORM_ADMIN)));
+    }
+
+    private static String knowledge(String community) {
+        return "/communities/" + community + "/knowledge";
     }
 
     private static String posts(String community) {

@@ -13,11 +13,16 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** Something a member wrote in a community, tagged with the topics it is about. */
+/**
+ * Something a member wrote in a community, tagged with the topics it is about. Updates write only the columns that
+ * changed: the knowledge base and the counters change other columns of the same row with statements of their own.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "post")
 public class Post {
     /** Order of writing; the paging cursor. */

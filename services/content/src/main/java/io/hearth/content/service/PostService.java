@@ -18,6 +18,7 @@ import io.hearth.content.domain.ReactionTally;
 import io.hearth.content.mapping.CreatePostRequest;
 import io.hearth.content.mapping.PostView;
 import io.hearth.content.repository.PostRepository;
+import io.hearth.content.search.SearchIndex;
 import io.hearth.platform.access.CommunityAccess;
 import io.hearth.platform.idempotency.IdempotencyKeys;
 import io.hearth.platform.outbox.Outbox;
@@ -34,14 +35,16 @@ public class PostService {
     private final IdempotencyKeys idempotency;
     private final Outbox outbox;
     private final PostLookup lookup;
+    private final SearchIndex searchIndex;
 
     public PostService(PostRepository posts, CommunityAccess access, IdempotencyKeys idempotency, Outbox outbox,
-            PostLookup lookup) {
+            PostLookup lookup, SearchIndex searchIndex) {
         this.posts = posts;
         this.access = access;
         this.idempotency = idempotency;
         this.outbox = outbox;
         this.lookup = lookup;
+        this.searchIndex = searchIndex;
     }
 
     /**
@@ -83,6 +86,7 @@ public class PostService {
         post.createdAt = Instant.now();
         post.kind = kind;
         return posts.persist(post)
+                .call(() -> searchIndex.refresh(post))
                 // kind is left out for a plain post, as the event's schema says absent means POST.
                 .call(() -> outbox.record(new PostCreated(communityId.toString(), post.id.toString(), authorId,
                         topics, post.bodyLength(), kind == PostKind.POST ? null : kind.name(), null), post.createdAt))
@@ -137,7 +141,7 @@ public class PostService {
         return new ArrayList<>(unique);
     }
 
-    private static String normaliseOne(String field, String topic) {
+    static String normaliseOne(String field, String topic) {
         String t = topic.strip();
         while (t.startsWith("#")) {
             t = t.substring(1).strip();
