@@ -61,6 +61,11 @@ public enum ProblemType {
     WEBHOOK_URL_REFUSED("webhook-url-refused", 422, "Webhook URL refused",
             "The webhook URL is not http(s), or its host resolves to a loopback, private, link-local or otherwise "
                     + "non-public address."),
+    MODERATION("moderation", 422, "Refused by the community's moderation rules",
+            "The text breaks one of the community's moderation rules (a blocked word, a link its link policy refuses, or "
+                    + "more posts and replies in a minute than it allows); the extension member rule names which "
+                    + "(blocked-word, link, flood). Nothing was written; the breach is recorded, and enough of them in "
+                    + "24 hours mute the author."),
     RATE_LIMITED("rate-limited", 429, "Too many requests",
             "The caller sent more requests than allowed; retry after the seconds in Retry-After."),
     INTERNAL("internal", 500, "Internal error",
