@@ -49,6 +49,8 @@ class AuthorizationMatrixTest {
     private static final String POSTS = "/communities/{communityId}/posts";
     private static final String POST = POSTS + "/{postId}";
     private static final String REDRIVE = "/admin/dead-letters/redrive";
+    private static final String MODERATION = "/communities/{communityId}/moderation";
+    private static final String BREACHES = MODERATION + "/breaches";
 
     private final String communityA = UUID.randomUUID().toString();
     private final String communityB = UUID.randomUUID().toString();
@@ -121,6 +123,8 @@ class AuthorizationMatrixTest {
         });
         Map<Caller, Integer> readers = merge(List.of(all(200, MEMBER, ADMIN, OWNER),
                 all(403, OUTSIDER, OPERATOR, PARTNER, PLATFORM_ADMIN)));
+        Map<Caller, Integer> staffOnly = merge(List.of(all(200, ADMIN, OWNER),
+                all(403, OUTSIDER, MEMBER, OPERATOR, PARTNER, PLATFORM_ADMIN)));
         return matrix
                 .route("POST", POSTS, caller -> new Call(posts(communityA), Map.of("body", "hello from " + caller,
                         "topics", List.of("matrix"))), merge(List.of(all(201, MEMBER, ADMIN, OWNER),
@@ -131,8 +135,16 @@ class AuthorizationMatrixTest {
                         caller -> new Call(posts(communityA) + "/" + postOfB, null),
                         merge(List.of(all(404, MEMBER, ADMIN, OWNER),
                                 all(403, OUTSIDER, OPERATOR, PARTNER, PLATFORM_ADMIN))))
+                .route("PUT", MODERATION, caller -> new Call(moderation(communityA), Map.of("linkPolicy", "ALLOW")),
+                        staffOnly)
+                .route("GET", MODERATION, caller -> new Call(moderation(communityA), null), staffOnly)
+                .route("GET", BREACHES, caller -> new Call(moderation(communityA) + "/breaches", null), staffOnly)
                 .route("POST", REDRIVE, caller -> new Call(REDRIVE, null), merge(List.of(all(200, PLATFORM_ADMIN),
                         all(403, OUTSIDER, MEMBER, ADMIN, OWNER, OPERATOR, PARTNER))));
+    }
+
+    private static String moderation(String community) {
+        return "/communities/" + community + "/moderation";
     }
 
     private static String posts(String community) {
