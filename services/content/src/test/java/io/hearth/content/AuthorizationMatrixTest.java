@@ -57,6 +57,8 @@ class AuthorizationMatrixTest {
     private static final String REACTION = POST + "/reactions/{reaction}";
     private static final String ACCEPTED = POST + "/accepted-reply";
     private static final String AUDIT = "/communities/{communityId}/moderation/audit";
+    private static final String MODERATION = "/communities/{communityId}/moderation";
+    private static final String BREACHES = MODERATION + "/breaches";
 
     private final String communityA = UUID.randomUUID().toString();
     private final String communityB = UUID.randomUUID().toString();
@@ -205,6 +207,10 @@ class AuthorizationMatrixTest {
                         staff(200))
                 .route("PUT", KNOWLEDGE_SETTINGS, caller -> new Call(knowledge(communityA) + "/settings",
                         Map.of("nominationThreshold", 12)), staff(200))
+                .route("PUT", MODERATION, caller -> new Call(moderation(communityA), Map.of("linkPolicy", "ALLOW")),
+                        staff(200))
+                .route("GET", MODERATION, caller -> new Call(moderation(communityA), null), staff(200))
+                .route("GET", BREACHES, caller -> new Call(moderation(communityA) + "/breaches", null), staff(200))
                 .route("POST", REDRIVE, caller -> new Call(REDRIVE, null), merge(List.of(all(200, PLATFORM_ADMIN),
                         all(403, OUTSIDER, MEMBER, ADMIN, OWNER, OPERATOR, PARTNER))));
     }
@@ -216,6 +222,10 @@ class AuthorizationMatrixTest {
 
     private static String knowledge(String community) {
         return "/communities/" + community + "/knowledge";
+    }
+
+    private static String moderation(String community) {
+        return "/communities/" + community + "/moderation";
     }
 
     private static String posts(String community) {

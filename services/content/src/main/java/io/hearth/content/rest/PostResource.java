@@ -76,6 +76,10 @@ public class PostResource {
     @APIResponse(responseCode = "403", description = "Not a member of this community; a member whom staff muted, "
             + "until the time the detail names; or a partner client whose grant lacks posts:write",
             extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,muted,partner-scope-missing"))
+    @APIResponse(responseCode = "422", description = "The text breaks one of the community's moderation rules (see "
+            + "setModerationRules); the problem's rule names which: blocked-word, link or flood. Nothing was posted; "
+            + "the breach is recorded and published, and enough of them in 24 hours mute the author",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "moderation"))
     public Uni<Response> create(
             @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
             @Valid @NotNull CreatePostRequest request,

@@ -36,29 +36,35 @@ public class PostService {
     private final Outbox outbox;
     private final PostLookup lookup;
     private final SearchIndex searchIndex;
+    private final ModerationRules moderation;
 
     public PostService(PostRepository posts, CommunityAccess access, IdempotencyKeys idempotency, Outbox outbox,
-            PostLookup lookup, SearchIndex searchIndex) {
+            PostLookup lookup, SearchIndex searchIndex, ModerationRules moderation) {
         this.posts = posts;
         this.access = access;
         this.idempotency = idempotency;
         this.outbox = outbox;
         this.lookup = lookup;
         this.searchIndex = searchIndex;
+        this.moderation = moderation;
     }
 
     /**
-     * A member of the community (staff included) who is not muted posts in it; the post and its event commit together.
+     * A member of the community (staff included) who is not muted posts in it, if the text passes the community's
+     * moderation rules; the post and its event commit together. A replayed Idempotency-Key returns the first post
+     * without checking again.
      */
     @WithTransaction
     public Uni<IdempotencyKeys.Outcome<PostView>> create(UUID communityId, CreatePostRequest request,
             String authorId, String idempotencyKey) {
+        String body = request.body().strip();
         return Uni.createFrom().item(() -> normalise(request.topics()))
-                // A muted member reads but does not post (403 muted, until when).
-                .call(() -> access.requireWriter(communityId.toString(), authorId, CommunityAccess.ANY_MEMBER))
-                .chain(topics -> idempotency.once("create-post:" + communityId, authorId, idempotencyKey, request,
-                        () -> insert(communityId, request.body().strip(), topics, authorId, request.postKind()),
-                        view -> view.id().toString(), id -> view(communityId, UUID.fromString(id))));
+                .chain(topics -> access.requireWriter(communityId.toString(), authorId, CommunityAccess.ANY_MEMBER)
+                        // A muted member reads but does not post (403 muted, until when).
+                        .chain(role -> idempotency.once("create-post:" + communityId, authorId, idempotencyKey,
+                                request, () -> moderation.check(communityId, authorId, role, body)
+                                        .chain(() -> insert(communityId, body, topics, authorId, request.postKind())),
+                                view -> view.id().toString(), id -> view(communityId, UUID.fromString(id)))));
     }
 
     /**

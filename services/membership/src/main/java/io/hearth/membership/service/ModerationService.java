@@ -41,6 +41,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class ModerationService {
+    /** Who Hearth's own actions are by, in events and the audit (as content's welcome posts are authored). */
+    public static final String HEARTH = "hearth";
+
     private final Places places;
     private final MembershipRepository memberships;
     private final MuteRepository mutes;
@@ -83,6 +86,47 @@ public class ModerationService {
                                     "until " + mute.until, now))
                             .map(MuteView::of);
                 });
+    }
+
+    /**
+     * Hearth's own mute of a member whose moderation breaches in content reached their community's limit
+     * (hearth.rule.breached with muteMinutes), with the same effects as a staff mute: the mute, hearth.member.muted by
+     * {@value #HEARTH} with a reason naming the rule, and an audit entry. It lasts {@code minutes} from the breach. Runs
+     * in the consuming transaction. Nothing happens to someone who is no longer a member or who is staff (content
+     * never asks for them, but their role may have changed since), when the mute would have run out already, or when
+     * a mute that ends later stands: an automatic mute never shortens one.
+     */
+    public Uni<Void> muteForBreaches(UUID communityId, String userId, String rule, int breaches, int minutes,
+            Instant breachedAt) {
+        return memberships.findCurrentForUpdate(communityId, userId).chain(member -> {
+            if (member == null || member.role != CommunityRole.MEMBER) {
+                return Uni.createFrom().voidItem();
+            }
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Instant until = breachedAt.truncatedTo(ChronoUnit.MILLIS).plus(Duration.ofMinutes(minutes));
+            if (!until.isAfter(now)) {
+                return Uni.createFrom().voidItem();
+            }
+            return mutes.find(communityId, userId).chain(existing -> {
+                if (existing != null && !existing.until.isBefore(until)) {
+                    return Uni.createFrom().voidItem();
+                }
+                MemberMute mute = existing != null ? existing : new MemberMute();
+                mute.communityId = communityId;
+                mute.userId = userId;
+                mute.until = until;
+                mute.reason = "Broke the moderation rule " + rule + ": " + breaches + " breaches in 24 hours";
+                mute.mutedBy = HEARTH;
+                mute.mutedAt = now;
+                Uni<MemberMute> saved = existing != null ? Uni.createFrom().item(mute) : mutes.persist(mute);
+                return saved
+                        .call(() -> outbox.record(new MemberMuted(communityId.toString(), userId, until, mute.reason,
+                                HEARTH), now))
+                        .call(() -> audit.record(communityId, HEARTH, AuditAction.MUTED, userId, mute.reason,
+                                "until " + until, now))
+                        .replaceWithVoid();
+            });
+        });
     }
 
     /** Lifts the member's mute before it runs out; a member who is not muted (or whose mute ran out) is a 404. */

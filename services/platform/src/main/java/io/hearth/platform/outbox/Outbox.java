@@ -1,5 +1,8 @@
 package io.hearth.platform.outbox;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -39,6 +42,11 @@ public class Outbox {
             + " cast(:occurredAt as timestamptz), :payload"
             + " from pg_advisory_xact_lock(" + COMMUNITY_LOCK_SPACE + ", hashtext(:community))";
 
+    private static final String INSERT_JDBC = "insert into outbox_event"
+            + " (event_id, type, topic, data_schema, community_id, occurred_at, payload)"
+            + " select ?, ?, ?, ?, ?, ?, ?"
+            + " from pg_advisory_xact_lock(" + COMMUNITY_LOCK_SPACE + ", hashtext(?))";
+
     private static final String LOCK = "select 1 from pg_advisory_xact_lock(" + COMMUNITY_LOCK_SPACE
             + ", hashtext(:community))";
 
@@ -51,6 +59,26 @@ public class Outbox {
     public Uni<Void> lockCommunity(String communityId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(LOCK)
                 .setParameter("community", communityId).getSingleResult()).replaceWithVoid();
+    }
+
+    /**
+     * {@link #record} in a JDBC transaction of the caller's, for a change that must commit on its own, apart from the
+     * request's reactive transaction (a moderation breach that outlives the refused post): the same row, under the
+     * same community lock. Blocking: call it on a worker thread.
+     */
+    public void record(Connection connection, EventData data, Instant occurredAt) throws SQLException {
+        EventType type = EventType.of(data);
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_JDBC)) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setString(2, type.type());
+            insert.setString(3, type.topic());
+            insert.setString(4, type.dataSchema().toString());
+            insert.setString(5, data.communityId());
+            insert.setObject(6, occurredAt.atOffset(ZoneOffset.UTC));
+            insert.setString(7, EventJson.write(data));
+            insert.setString(8, data.communityId());
+            insert.executeUpdate();
+        }
     }
 
     public Uni<Void> record(EventData data, Instant occurredAt) {

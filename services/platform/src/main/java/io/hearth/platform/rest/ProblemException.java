@@ -14,6 +14,7 @@ public class ProblemException extends WebApplicationException {
     private final ProblemType type;
     private final List<Problem.Violation> violations;
     private final Map<String, String> headers;
+    private final Map<String, Object> extensions;
 
     public ProblemException(ProblemType type, String detail, List<Problem.Violation> violations) {
         this(type, detail, violations, Map.of());
@@ -22,10 +23,17 @@ public class ProblemException extends WebApplicationException {
     /** With response headers the problem needs, such as {@code Retry-After} on 429 and 503. */
     public ProblemException(ProblemType type, String detail, List<Problem.Violation> violations,
             Map<String, String> headers) {
+        this(type, detail, violations, headers, Map.of());
+    }
+
+    /** With extension members of the problem body besides the standard ones (a moderation problem's rule). */
+    public ProblemException(ProblemType type, String detail, List<Problem.Violation> violations,
+            Map<String, String> headers, Map<String, Object> extensions) {
         super(detail, type.status());
         this.type = type;
         this.violations = List.copyOf(violations);
         this.headers = Map.copyOf(headers);
+        this.extensions = Map.copyOf(extensions);
     }
 
     public ProblemType type() {
@@ -38,5 +46,9 @@ public class ProblemException extends WebApplicationException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 }

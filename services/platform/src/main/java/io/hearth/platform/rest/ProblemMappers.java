@@ -31,7 +31,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        Response response = respond(e.type(), e.getMessage(), uri, e.violations());
+        Response response = e.extensions().isEmpty() ? respond(e.type(), e.getMessage(), uri, e.violations())
+                : Response.status(e.type().status()).type(Problem.MEDIA_TYPE).entity(new Problem(e.type().uri()
+                        .toString(), e.type().title(), e.type().status(), e.getMessage(), uri.getPath(),
+                        e.violations(), e.extensions())).build();
         if (e.headers().isEmpty()) {
             return response;
         }

@@ -359,6 +359,9 @@ public class ProblemResponsesFilter implements OASFilter {
                         .format("uri-reference").description("The path of the request"))
                 .addProperty("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(violation)
                         .description("Each invalid field of a bad request; absent otherwise"))
+                .addProperty("rule", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .addEnumeration("blocked-word").addEnumeration("link").addEnumeration("flood")
+                        .description("On a moderation problem: the community's rule the text broke; absent otherwise"))
                 .required(List.of("type", "title", "status", "detail", "instance"));
     }
 }

@@ -70,6 +70,11 @@ public enum ProblemType {
             "Only a post of kind QUESTION can have an accepted answer."),
     REPLY_UNAVAILABLE("reply-unavailable", 422, "Reply unavailable",
             "The reply named in the body is not a reply to this post, or it was removed."),
+    MODERATION("moderation", 422, "Refused by the community's moderation rules",
+            "The text breaks one of the community's moderation rules (a blocked word, a link its link policy refuses, or "
+                    + "more posts and replies in a minute than it allows); the extension member rule names which "
+                    + "(blocked-word, link, flood). Nothing was written; the breach is recorded, and enough of them in "
+                    + "24 hours mute the author."),
     RATE_LIMITED("rate-limited", 429, "Too many requests",
             "The caller sent more requests than allowed; retry after the seconds in Retry-After."),
     INTERNAL("internal", 500, "Internal error",

@@ -13,6 +13,11 @@ public final class Problems {
         return new ProblemException(type, detail, List.of());
     }
 
+    /** A problem with extension members beside the standard ones, e.g. {@code rule} on a moderation refusal. */
+    public static ProblemException of(ProblemType type, String detail, Map<String, Object> extensions) {
+        return new ProblemException(type, detail, List.of(), Map.of(), extensions);
+    }
+
     public static ProblemException badRequest(String detail) {
         return of(ProblemType.VALIDATION, detail);
     }
