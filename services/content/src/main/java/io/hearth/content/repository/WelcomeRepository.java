@@ -30,8 +30,6 @@ public class WelcomeRepository {
     private static final String ADD_NEWCOMER = "insert into welcome_newcomer (burst_id, community_id, user_id,"
             + " display_name, joined_at) values (:burst, :community, :user, :name, :at)"
             + " on conflict (burst_id, user_id) do nothing";
-    private static final String UPSERT_NAME = "insert into community_profile (community_id, name) values"
-            + " (:community, :name) on conflict (community_id) do update set name = excluded.name";
     private static final String UPSERT_PROFILE = "insert into community_profile (community_id, name, rules) values"
             + " (:community, :name, :rules) on conflict (community_id) do update set name = excluded.name,"
             + " rules = excluded.rules";
@@ -52,13 +50,7 @@ public class WelcomeRepository {
         return Panache.getSession().chain(s -> s.find(CommunityProfile.class, communityId));
     }
 
-    /** A community's name from CommunityCreated, which carries no rules: rules already known are kept. */
-    public Uni<Void> saveName(UUID communityId, String name) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(UPSERT_NAME).setParameter("community", communityId)
-                .setParameter("name", name).executeUpdate()).replaceWithVoid();
-    }
-
-    /** Name and rules from CommunityUpdated, which carries all settings as they now are. */
+    /** Name and rules from CommunityCreated or CommunityUpdated, which carry them as they now are. */
     public Uni<Void> saveProfile(UUID communityId, String name, String rules) {
         return Panache.getSession().chain(s -> s.createNativeQuery(UPSERT_PROFILE)
                 .setParameter("community", communityId).setParameter("name", name).setParameter("rules", rules)

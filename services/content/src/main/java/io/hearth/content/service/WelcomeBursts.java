@@ -32,7 +32,7 @@ public class WelcomeBursts {
 
     public Uni<Void> apply(InboundEvent event) {
         if (event.data() instanceof CommunityCreated created) {
-            return welcomes.saveName(communityId(event, created.communityId()), created.name());
+            return welcomes.saveProfile(communityId(event, created.communityId()), created.name(), created.rules());
         }
         if (event.data() instanceof CommunityUpdated updated) {
             return welcomes.saveProfile(communityId(event, updated.communityId()), updated.name(), updated.rules());
