@@ -1,14 +1,18 @@
 package io.hearth.content;
 
 import static io.hearth.testing.Requests.as;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +105,12 @@ class WelcomeTest {
         // What an instance that stopped before the window ended leaves behind: a burst long due, not posted.
         String burst = UUID.randomUUID().toString();
         try (Connection db = HearthTestResource.openDatabase()) {
+            // The welcome was on before the burst began.
+            try (PreparedStatement earlier = db.prepareStatement("update welcome_setting set enabled_at = now()"
+                    + " - interval '1 hour' where community_id = ?::uuid")) {
+                earlier.setString(1, community);
+                assertEquals(1, earlier.executeUpdate());
+            }
             try (PreparedStatement insert = db.prepareStatement("insert into welcome_burst (id, community_id,"
                     + " started_at, due_at) values (?::uuid, ?::uuid, now() - interval '10 minutes',"
                     + " now() - interval '9 minutes')")) {
@@ -125,6 +135,51 @@ class WelcomeTest {
         assertEquals(List.of("ann", "bo"), welcome.newcomerIds());
         as(TestTokens.member(owner)).get("/communities/{id}/posts/{postId}", community, welcome.postId()).then()
                 .body("body", equalTo("Hi Ann and Bo, this is Dawn Runners."));
+    }
+
+    @Test
+    void aBurstWhoseWelcomeWasTurnedOffMeanwhileIsClosedWithoutAPost() throws Exception {
+        setWelcome("Hi {names}", 60);
+        as(TestTokens.member(owner)).delete(WELCOME, community).then().statusCode(204);
+        String burst = UUID.randomUUID().toString();
+        try (Connection db = HearthTestResource.openDatabase()) {
+            try (PreparedStatement insert = db.prepareStatement("insert into welcome_burst (id, community_id,"
+                    + " started_at, due_at) values (?::uuid, ?::uuid, now() - interval '2 minutes', now())")) {
+                insert.setString(1, burst);
+                insert.setString(2, community);
+                insert.executeUpdate();
+            }
+            try (PreparedStatement insert = db.prepareStatement("insert into welcome_newcomer (burst_id, community_id,"
+                    + " user_id, display_name, joined_at) values (?::uuid, ?::uuid, 'ann', 'Ann', now())")) {
+                insert.setString(1, burst);
+                insert.setString(2, community);
+                insert.executeUpdate();
+            }
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> postedAt(db, burst) != null);
+            try (PreparedStatement read = db.prepareStatement("select post_id from welcome_burst where id = ?::uuid")) {
+                read.setString(1, burst);
+                try (ResultSet row = read.executeQuery()) {
+                    row.next();
+                    assertNull(row.getString(1));
+                }
+            }
+        }
+        // Turned on again later: the old burst stays unposted, and only joins from now on are welcomed.
+        setWelcome("Hi {names}", 0);
+        String witness = joined("Wendy");
+        WelcomePosted welcome = KafkaEvents.awaitEvent(EventType.WELCOME_POSTED, e -> community.equals(e.key()))
+                .data(WelcomePosted.class);
+        assertEquals(List.of(witness), welcome.newcomerIds());
+    }
+
+    private static Object postedAt(Connection db, String burst) throws Exception {
+        try (PreparedStatement read = db.prepareStatement("select posted_at from welcome_burst where id = ?::uuid")) {
+            read.setString(1, burst);
+            try (ResultSet row = read.executeQuery()) {
+                return row.next() ? row.getObject(1) : null;
+            }
+        }
     }
 
     @Test

@@ -72,8 +72,8 @@ public class WelcomeScheduler {
         Instant now = Instant.now();
         burst.postedAt = now;
         return welcomes.setting(burst.communityId).chain(setting -> {
-            // Turned off while the burst gathered: it is done, with nothing posted.
-            if (setting == null || newcomers.isEmpty()) {
+            // Turned off while the burst gathered (and maybe on again since): it is done, with nothing posted.
+            if (setting == null || burst.startedAt.isBefore(setting.enabledAt) || newcomers.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
             return welcomes.profile(burst.communityId).chain(profile -> {
