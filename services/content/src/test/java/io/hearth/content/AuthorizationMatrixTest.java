@@ -59,6 +59,9 @@ class AuthorizationMatrixTest {
     private static final String AUDIT = "/communities/{communityId}/moderation/audit";
     private static final String MODERATION = "/communities/{communityId}/moderation";
     private static final String BREACHES = MODERATION + "/breaches";
+    private static final String ANNOUNCEMENTS = "/communities/{communityId}/announcements";
+    private static final String ANNOUNCEMENT = ANNOUNCEMENTS + "/{announcementId}";
+    private static final String WELCOME = "/communities/{communityId}/welcome";
 
     private final String communityA = UUID.randomUUID().toString();
     private final String communityB = UUID.randomUUID().toString();
@@ -78,6 +81,8 @@ class AuthorizationMatrixTest {
     private String questionOfA;
     private String replyOfA;
     private String removedOfA;
+    private String announcementOfA;
+    private String announcementOfB;
 
     @BeforeEach
     void arrangeCommunities() {
@@ -98,6 +103,12 @@ class AuthorizationMatrixTest {
         replyOfA = ContentApi.reply(communityA, questionOfA, member, "answered in A");
         removedOfA = ContentApi.post(communityA, member, "gone from A", List.of());
         as(TestTokens.member(member)).delete(POST, communityA, removedOfA).then().statusCode(204);
+        announcementOfA = as(TestTokens.member(owner)).body(Map.of("title", "In A", "body", "a"))
+                .post(announcements(communityA)).then().statusCode(201).extract().path("id");
+        announcementOfB = as(TestTokens.member(outsider)).body(Map.of("title", "In B", "body", "b"))
+                .post(announcements(communityB)).then().statusCode(201).extract().path("id");
+        as(TestTokens.member(owner)).body(Map.of("template", "Hi {names}")).put(welcome(communityA)).then()
+                .statusCode(200);
     }
 
     @TestFactory
@@ -139,7 +150,29 @@ class AuthorizationMatrixTest {
         });
         Map<Caller, Integer> readers = merge(List.of(all(200, MEMBER, ADMIN, OWNER),
                 all(403, OUTSIDER, OPERATOR, PARTNER, PLATFORM_ADMIN)));
+        Map<Caller, Integer> staff = merge(List.of(all(200, ADMIN, OWNER),
+                all(403, OUTSIDER, MEMBER, OPERATOR, PARTNER, PLATFORM_ADMIN)));
+        String announcementA = announcements(communityA) + "/" + announcementOfA;
         return matrix
+                .route("POST", ANNOUNCEMENTS, caller -> new Call(announcements(communityA), Map.of("title",
+                        "From " + caller, "body", "hello")), merge(List.of(all(201, ADMIN, OWNER),
+                                all(403, OUTSIDER, MEMBER, OPERATOR, PARTNER, PLATFORM_ADMIN))))
+                .route("GET", ANNOUNCEMENTS, caller -> new Call(announcements(communityA), null), readers)
+                .route("GET", ANNOUNCEMENT, caller -> new Call(announcementA, null), readers)
+                .route("GET", ANNOUNCEMENT, "another community's announcement under this one's path",
+                        caller -> new Call(announcements(communityA) + "/" + announcementOfB, null),
+                        merge(List.of(all(404, MEMBER, ADMIN, OWNER),
+                                all(403, OUTSIDER, OPERATOR, PARTNER, PLATFORM_ADMIN))))
+                .route("POST", ANNOUNCEMENT + "/reads", caller -> new Call(announcementA + "/reads", null), readers)
+                .route("GET", ANNOUNCEMENT + "/stats", caller -> new Call(announcementA + "/stats", null), staff)
+                .route("GET", ANNOUNCEMENT + "/unread-members",
+                        caller -> new Call(announcementA + "/unread-members", null), staff)
+                .route("PUT", WELCOME, caller -> new Call(welcome(communityA), Map.of("template",
+                        "Welcome {names}, from " + caller, "mergeSeconds", 30)), staff)
+                .route("GET", WELCOME, caller -> new Call(welcome(communityA), null), staff)
+                .route("DELETE", WELCOME, caller -> new Call(welcome(communityA), null),
+                        merge(List.of(all(204, ADMIN, OWNER),
+                                all(403, OUTSIDER, MEMBER, OPERATOR, PARTNER, PLATFORM_ADMIN))))
                 .route("POST", POSTS, caller -> new Call(posts(communityA), Map.of("body", "hello from " + caller,
                         "topics", List.of("matrix"))), merge(List.of(all(201, MEMBER, ADMIN, OWNER),
                                 all(403, OUTSIDER, OPERATOR, PLATFORM_ADMIN), Map.of(PARTNER, partnerPosts))))
@@ -230,5 +263,13 @@ class AuthorizationMatrixTest {
 
     private static String posts(String community) {
         return "/communities/" + community + "/posts";
+    }
+
+    private static String announcements(String community) {
+        return "/communities/" + community + "/announcements";
+    }
+
+    private static String welcome(String community) {
+        return "/communities/" + community + "/welcome";
     }
 }

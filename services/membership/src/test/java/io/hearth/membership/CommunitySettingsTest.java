@@ -30,7 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class CommunitySettingsTest {
 
     @Test
-    void communityIsCreatedWithItsSettingsAndPublishesTimeZoneAndAdmission() {
+    void communityIsCreatedWithItsSettingsAndPublishesTimeZoneAdmissionAndRules() {
         String owner = "owner-" + UUID.randomUUID();
         String id = as(TestTokens.operator(owner)).body(Map.of("name", "Xuhui Runners", "theme", "Run before work",
                 "kind", "HOBBY", "rules", "  Be kind.  ", "timeZone", "Asia/Shanghai", "admission", "APPROVAL",
@@ -47,6 +47,7 @@ class CommunitySettingsTest {
                 .data(CommunityCreated.class);
         assertEquals("Asia/Shanghai", created.timeZone());
         assertEquals("APPROVAL", created.admission());
+        assertEquals("Be kind.", created.rules());
         as(TestTokens.member(owner)).get("/communities/{id}", id).then().statusCode(200)
                 .body("questions", hasSize(2)).body("rules", equalTo("Be kind."));
     }

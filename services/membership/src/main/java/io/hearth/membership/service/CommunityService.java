@@ -91,7 +91,7 @@ public class CommunityService {
                 .call(() -> memberships.persist(owner))
                 .call(() -> outbox.record(new CommunityCreated(id, community.name, community.theme,
                         community.kind.name(), community.sizeCap, ownerId, community.timeZone,
-                        community.admission.name()), now))
+                        community.admission.name(), community.rules), now))
                 .call(() -> outbox.record(new MemberJoined(id, ownerId, CommunityRole.OWNER, null, null, null, null, null,
                         null, ownerName), now))
                 .replaceWith(community);
