@@ -129,6 +129,37 @@ class ModerationRulesTest {
     }
 
     @Test
+    void repliesAndEditsPassTheSameRulesButEditsAreNotCountedAsFlooding() {
+        Cast cast = cast();
+        setRules(cast, Map.of("blockedWords", List.of("spam"), "linkPolicy", "STAFF_ONLY", "maxPostsPerMinute", 2,
+                "breachesBeforeMute", 10));
+        String post = ContentApi.post(cast.community(), cast.member(), "first", List.of());
+        String reply = ContentApi.reply(cast.community(), post, cast.member(), "second");
+        String replies = POSTS + "/" + post + "/replies";
+
+        as(TestTokens.member(cast.member())).body(Map.of("body", "spam spam")).post(replies, cast.community())
+                .then().statusCode(422).body("type", equalTo(MODERATION)).body("rule", equalTo("blocked-word"));
+        as(TestTokens.member(cast.member())).body(Map.of("body", "see www.example.com"))
+                .patch(replies + "/" + reply, cast.community())
+                .then().statusCode(422).body("type", equalTo(MODERATION)).body("rule", equalTo("link"));
+        as(TestTokens.member(cast.member())).body(Map.of("body", "now with spam"))
+                .patch(POSTS + "/" + post, cast.community())
+                .then().statusCode(422).body("type", equalTo(MODERATION)).body("rule", equalTo("blocked-word"));
+        // Two writes in this minute already: an edit adds nothing and passes, a third reply floods.
+        as(TestTokens.member(cast.member())).body(Map.of("body", "first, edited"))
+                .patch(POSTS + "/" + post, cast.community()).then().statusCode(200);
+        as(TestTokens.member(cast.member())).body(Map.of("body", "third")).post(replies, cast.community())
+                .then().statusCode(422).body("rule", equalTo("flood"));
+
+        as(TestTokens.member(cast.member())).get(replies + "/" + reply, cast.community()).then().statusCode(200)
+                .body("body", equalTo("second"));
+        as(TestTokens.member(cast.member())).get(replies, cast.community()).then().statusCode(200)
+                .body("items", hasSize(1));
+        assertEquals(List.of("blocked-word", "link", "blocked-word", "flood"),
+                breachEvents(cast.community(), 4).stream().map(RuleBreached::rule).toList());
+    }
+
+    @Test
     void staffAreExemptFromBlockedWordsAndTheFloodLimit() {
         Cast cast = cast();
         setRules(cast, Map.of("blockedWords", List.of("spam"), "maxPostsPerMinute", 1));

@@ -59,6 +59,18 @@ public class ModerationRules {
      * after the caller's role was checked ({@code role}) and before the write records any event.
      */
     public Uni<Void> check(UUID communityId, String authorId, CommunityRole role, String text) {
+        return check(communityId, authorId, role, text, true);
+    }
+
+    /**
+     * The check of an edit: blocked words and links as for a new text, but no flood count, since an edit adds no
+     * post or reply.
+     */
+    public Uni<Void> checkEdit(UUID communityId, String authorId, CommunityRole role, String text) {
+        return check(communityId, authorId, role, text, false);
+    }
+
+    private Uni<Void> check(UUID communityId, String authorId, CommunityRole role, String text, boolean newWrite) {
         boolean staff = CommunityAccess.STAFF.contains(role);
         return rules.of(communityId).chain(current -> {
             String normalised = TextRules.normalise(text);
@@ -81,7 +93,7 @@ public class ModerationRules {
                             + "; your text contains " + link + ".");
                 }
             }
-            if (staff || current.maxPostsPerMinute == null) {
+            if (staff || !newWrite || current.maxPostsPerMinute == null) {
                 return Uni.createFrom().voidItem();
             }
             return recentWrites(communityId, authorId).chain(recent -> recent < current.maxPostsPerMinute

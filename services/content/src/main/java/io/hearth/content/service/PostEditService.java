@@ -24,15 +24,21 @@ public class PostEditService {
     private final CommunityAccess access;
     private final ModerationAudit audit;
     private final Outbox outbox;
+    private final ModerationRules moderation;
 
-    public PostEditService(PostLookup lookup, CommunityAccess access, ModerationAudit audit, Outbox outbox) {
+    public PostEditService(PostLookup lookup, CommunityAccess access, ModerationAudit audit, Outbox outbox,
+            ModerationRules moderation) {
         this.lookup = lookup;
         this.access = access;
         this.audit = audit;
         this.outbox = outbox;
+        this.moderation = moderation;
     }
 
-    /** The author, not muted, replaces the body and/or the topics of a standing post; publishes hearth.post.edited. */
+    /**
+     * The author, not muted, replaces the body and/or the topics of a standing post, a new body passing the
+     * community's moderation rules as a new post's does (but for the flood limit); publishes hearth.post.edited.
+     */
     @WithTransaction
     public Uni<PostView> edit(UUID communityId, UUID postId, EditPostRequest request, String callerId) {
         if (request.body() == null && request.topics() == null) {
@@ -41,23 +47,28 @@ public class PostEditService {
         if (request.body() != null && request.body().isBlank()) {
             return Uni.createFrom().failure(Problems.invalidField("body", "must not be blank"));
         }
+        String body = request.body() == null ? null : request.body().strip();
         return Uni.createFrom().item(() -> request.topics() == null ? null : PostService.normalise(request.topics()))
-                .call(() -> access.requireWriter(communityId.toString(), callerId, CommunityAccess.ANY_MEMBER))
-                .chain(topics -> lookup.lockStanding(communityId, postId).chain(post -> {
-                    if (!post.authorId.equals(callerId)) {
-                        throw Problems.forbidden("Only the author of post " + postId + " may edit it.");
-                    }
-                    if (request.body() != null) {
-                        post.body = request.body().strip();
-                    }
-                    if (topics != null) {
-                        post.topics = topics;
-                    }
-                    post.editedAt = Instant.now();
-                    return outbox.record(new PostEdited(communityId.toString(), postId.toString(), null,
-                            post.authorId, post.topics, post.bodyLength()), post.editedAt)
-                            .chain(() -> lookup.view(post, callerId));
-                }));
+                .chain(topics -> access.requireWriter(communityId.toString(), callerId, CommunityAccess.ANY_MEMBER)
+                        .chain(role -> lookup.lockStanding(communityId, postId).call(post -> {
+                            if (!post.authorId.equals(callerId)) {
+                                throw Problems.forbidden("Only the author of post " + postId + " may edit it.");
+                            }
+                            return body == null ? Uni.createFrom().voidItem()
+                                    : moderation.checkEdit(communityId, callerId, role, body);
+                        }))
+                        .chain(post -> {
+                            if (body != null) {
+                                post.body = body;
+                            }
+                            if (topics != null) {
+                                post.topics = topics;
+                            }
+                            post.editedAt = Instant.now();
+                            return outbox.record(new PostEdited(communityId.toString(), postId.toString(), null,
+                                    post.authorId, post.topics, post.bodyLength()), post.editedAt)
+                                    .chain(() -> lookup.view(post, callerId));
+                        }));
     }
 
     /**

@@ -36,24 +36,31 @@ public class ReplyService {
     private final IdempotencyKeys idempotency;
     private final ModerationAudit audit;
     private final Outbox outbox;
+    private final ModerationRules moderation;
 
     public ReplyService(ReplyRepository replies, PostLookup lookup, CommunityAccess access,
-            IdempotencyKeys idempotency, ModerationAudit audit, Outbox outbox) {
+            IdempotencyKeys idempotency, ModerationAudit audit, Outbox outbox, ModerationRules moderation) {
         this.replies = replies;
         this.lookup = lookup;
         this.access = access;
         this.idempotency = idempotency;
         this.audit = audit;
         this.outbox = outbox;
+        this.moderation = moderation;
     }
 
-    /** A member who is not muted replies; publishes hearth.reply.created naming whom they answered. */
+    /**
+     * A member who is not muted replies, if the text passes the community's moderation rules; publishes
+     * hearth.reply.created naming whom they answered.
+     */
     @WithTransaction
     public Uni<IdempotencyKeys.Outcome<ReplyView>> create(UUID communityId, UUID postId, ReplyRequest request,
             String authorId, String idempotencyKey) {
+        String body = request.body().strip();
         return access.requireWriter(communityId.toString(), authorId, CommunityAccess.ANY_MEMBER)
-                .chain(() -> idempotency.once("create-reply:" + postId, authorId, idempotencyKey, request,
-                        () -> insert(communityId, postId, request.body().strip(), authorId),
+                .chain(role -> idempotency.once("create-reply:" + postId, authorId, idempotencyKey, request,
+                        () -> moderation.check(communityId, authorId, role, body)
+                                .chain(() -> insert(communityId, postId, body, authorId)),
                         view -> view.id().toString(), id -> load(communityId, postId, UUID.fromString(id))));
     }
 
@@ -95,14 +102,18 @@ public class ReplyService {
     /** The author, not muted, replaces the body of their standing reply; publishes hearth.post.edited with replyId. */
     @WithTransaction
     public Uni<ReplyView> edit(UUID communityId, UUID postId, UUID replyId, ReplyRequest request, String callerId) {
+        String body = request.body().strip();
         return access.requireWriter(communityId.toString(), callerId, CommunityAccess.ANY_MEMBER)
-                .chain(() -> lookup.standing(communityId, postId))
-                .chain(post -> standingReply(communityId, postId, replyId))
+                .chain(role -> lookup.standing(communityId, postId)
+                        .chain(post -> standingReply(communityId, postId, replyId))
+                        .call(reply -> {
+                            if (!reply.authorId.equals(callerId)) {
+                                throw Problems.forbidden("Only the author of reply " + replyId + " may edit it.");
+                            }
+                            return moderation.checkEdit(communityId, callerId, role, body);
+                        }))
                 .chain(reply -> {
-                    if (!reply.authorId.equals(callerId)) {
-                        throw Problems.forbidden("Only the author of reply " + replyId + " may edit it.");
-                    }
-                    reply.body = request.body().strip();
+                    reply.body = body;
                     reply.editedAt = Instant.now();
                     return outbox.record(new PostEdited(communityId.toString(), postId.toString(),
                             replyId.toString(), reply.authorId, null, reply.bodyLength()), reply.editedAt)
