@@ -1,5 +1,6 @@
 package io.hearth.content.mapping;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
@@ -12,5 +13,12 @@ public record CreatePostRequest(
                 + "with 400)", examples = "5 km done before the rain, who is in tomorrow?") String body,
         @Size(max = 10) @Schema(description = "Topic tags, up to 10; stored trimmed, in lower case, without a leading "
                 + "'#', each once. Absent for none.", examples = "[\"running\", \"#Morning\"]")
-        List<@NotBlank @Size(max = 40) String> topics) {
+        List<@NotBlank @Size(max = 40) String> topics,
+        @Schema(description = "For staff: publish the post then instead of now (answered 202 with the scheduled post). "
+                + "In the future and at most a year ahead, else 400; a member giving one is refused with 403. Absent: "
+                + "now.", examples = "2026-11-22T07:00:00Z") Instant publishAt) {
+
+    public CreatePostRequest(String body, List<String> topics) {
+        this(body, topics, null);
+    }
 }

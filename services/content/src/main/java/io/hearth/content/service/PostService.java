@@ -106,7 +106,7 @@ public class PostService {
     }
 
     /** Topics as they are stored and published: trimmed, lower case, without a leading '#', each once, in order. */
-    private static List<String> normalise(List<String> topics) {
+    static List<String> normalise(List<String> topics) {
         if (topics == null) {
             return List.of();
         }
