@@ -50,7 +50,7 @@ public class BroadcastDelivery {
             + " claimed as ("
             + " insert into broadcast_recipient (broadcast_id, user_id, community_id)"
             + " select b.id, m.user_id, b.community from community_member_replica m,"
-            + "   (select cast(:broadcast as uuid) as id, cast(:community as uuid) as community) b"
+            + "   (select cast(:broadcast as uuid) as id, cast(:communityId as uuid) as community) b"
             + " where m.community_id = :community and m.user_id <> :sender order by m.user_id"
             + " on conflict do nothing returning user_id),"
             + " counted as ("
@@ -61,7 +61,7 @@ public class BroadcastDelivery {
             + " returning user_id),"
             + " delivered as ("
             + " insert into inbox_item (id, user_id, kind, title, body, ref, community_id, broadcast_id, created_at)"
-            + " select gen_random_uuid(), c.user_id, 'broadcast', b.title, b.body, :post, cast(:community as uuid),"
+            + " select gen_random_uuid(), c.user_id, 'broadcast', b.title, b.body, :post, cast(:communityId as uuid),"
             + "   b.id, cast(:time as timestamptz)"
             + " from counted c, broadcast b where b.id = cast(:broadcast as uuid)"
             + " on conflict do nothing returning user_id)"
@@ -95,11 +95,12 @@ public class BroadcastDelivery {
             return Panache.getSession().chain(s -> s.createNativeQuery(FAN_OUT, Object[].class)
                     .setParameter("community", published.communityId())
                     .setParameter("defaultCap", BroadcastSettings.DEFAULT_DAILY_CAP)
-                    .setParameter("broadcast", broadcastId.toString())
+                    .setParameter("communityId", UUID.fromString(published.communityId()))
+                    .setParameter("broadcast", broadcastId)
                     .setParameter("sender", published.senderId())
-                    .setParameter("day", LocalDate.ofInstant(event.time(), ZoneOffset.UTC).toString())
+                    .setParameter("day", LocalDate.ofInstant(event.time(), ZoneOffset.UTC))
                     .setParameter("post", published.postId())
-                    .setParameter("time", event.time().atOffset(ZoneOffset.UTC).toString())
+                    .setParameter("time", event.time().atOffset(ZoneOffset.UTC))
                     .getSingleResult())
                     .chain(row -> {
                         int reached = ((Number) row[0]).intValue();
