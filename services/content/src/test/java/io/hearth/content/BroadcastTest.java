@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.hearth.contracts.events.BroadcastPublished;
 import io.hearth.contracts.events.CommunityRole;
 import io.hearth.contracts.events.EventType;
+import io.hearth.contracts.events.MemberMuted;
 import io.hearth.contracts.events.PostCreated;
 import io.hearth.testing.HearthTestResource;
 import io.hearth.testing.KafkaEvents;
@@ -145,6 +146,23 @@ class BroadcastTest {
                 .body("type", equalTo("https://hearth.dev/problems/forbidden"))
                 .body("detail", containsString(communityB)).body("detail", containsString(third))
                 .body("detail", not(containsString(communityA)));
+        as(TestTokens.member(owner)).get("/communities/{id}/posts", communityA).then()
+                .body("items", equalTo(List.of()));
+    }
+
+    @Test
+    void staffMutedInATargetCommunityIsRefusedAsMuted() {
+        ContentApi.joined(communityA, owner, CommunityRole.OWNER);
+        ContentApi.joined(communityB, owner, CommunityRole.ADMIN);
+        KafkaEvents.publish(new MemberMuted(communityB, owner, Instant.now().plusSeconds(3600), "Cool down",
+                "owner-" + UUID.randomUUID()), Instant.now());
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> as(TestTokens.member(owner))
+                .body(Map.of("body", "still here?")).post("/communities/{id}/posts", communityB).statusCode() == 403);
+        as(TestTokens.member(owner))
+                .body(Map.of("communityIds", List.of(communityA, communityB), "title", "Hi", "body", "All"))
+                .post("/broadcasts").then().statusCode(403)
+                .body("type", equalTo("https://hearth.dev/problems/muted"))
+                .body("detail", containsString(communityB));
         as(TestTokens.member(owner)).get("/communities/{id}/posts", communityA).then()
                 .body("items", equalTo(List.of()));
     }
