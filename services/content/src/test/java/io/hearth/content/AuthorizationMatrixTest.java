@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import io.hearth.contracts.events.CommunityRole;
+import io.hearth.contracts.events.NoticeIssued;
 import io.hearth.contracts.events.PartnerAccessGranted;
 import io.hearth.contracts.events.PartnerScope;
 import io.hearth.testing.AccessMatrix;
@@ -62,6 +63,13 @@ class AuthorizationMatrixTest {
     private static final String ANNOUNCEMENTS = "/communities/{communityId}/announcements";
     private static final String ANNOUNCEMENT = ANNOUNCEMENTS + "/{announcementId}";
     private static final String WELCOME = "/communities/{communityId}/welcome";
+    private static final String SCHEDULED = "/communities/{communityId}/scheduled-posts";
+    private static final String SCHEDULED_POST = SCHEDULED + "/{scheduledPostId}";
+    private static final String BROADCASTS = "/broadcasts";
+    private static final String BROADCAST = BROADCASTS + "/{broadcastId}";
+    private static final String INBOX = "/me/inbox";
+    private static final String INBOX_READ = INBOX + "/{itemId}/read";
+    private static final String BROADCAST_SETTINGS = "/me/broadcast-settings";
 
     private final String communityA = UUID.randomUUID().toString();
     private final String communityB = UUID.randomUUID().toString();
@@ -83,6 +91,10 @@ class AuthorizationMatrixTest {
     private String removedOfA;
     private String announcementOfA;
     private String announcementOfB;
+    /** Sent by A's owner to A. */
+    private String broadcastToA;
+    /** A notice in the member's inbox. */
+    private String memberInboxItem;
 
     @BeforeEach
     void arrangeCommunities() {
@@ -109,6 +121,14 @@ class AuthorizationMatrixTest {
                 .post(announcements(communityB)).then().statusCode(201).extract().path("id");
         as(TestTokens.member(owner)).body(Map.of("template", "Hi {names}")).put(welcome(communityA)).then()
                 .statusCode(200);
+        broadcastToA = as(TestTokens.member(owner)).body(Map.of("communityIds", List.of(communityA), "title", "Hello",
+                "body", "to A")).post(BROADCASTS).then().statusCode(201).extract().path("id");
+        KafkaEvents.publish(new NoticeIssued(communityA, member, "event-reminder", "Tomorrow", null, null),
+                Instant.now());
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> as(TestTokens
+                .member(member)).get(INBOX).then().extract().path("items.find { it.kind == 'event-reminder' }.id") != null);
+        memberInboxItem = as(TestTokens.member(member)).get(INBOX).then().extract()
+                .path("items.find { it.kind == 'event-reminder' }.id");
     }
 
     @TestFactory
@@ -153,6 +173,10 @@ class AuthorizationMatrixTest {
         Map<Caller, Integer> staff = merge(List.of(all(200, ADMIN, OWNER),
                 all(403, OUTSIDER, MEMBER, OPERATOR, PARTNER, PLATFORM_ADMIN)));
         String announcementA = announcements(communityA) + "/" + announcementOfA;
+        Map<Caller, Integer> staffOnly = merge(List.of(all(200, ADMIN, OWNER),
+                all(403, MEMBER, OUTSIDER, OPERATOR, PARTNER, PLATFORM_ADMIN)));
+        Map<Caller, Integer> anyPerson = merge(List.of(all(200, OUTSIDER, MEMBER, ADMIN, OWNER, OPERATOR,
+                PLATFORM_ADMIN), all(403, PARTNER)));
         return matrix
                 .route("POST", ANNOUNCEMENTS, caller -> new Call(announcements(communityA), Map.of("title",
                         "From " + caller, "body", "hello")), merge(List.of(all(201, ADMIN, OWNER),
@@ -244,6 +268,31 @@ class AuthorizationMatrixTest {
                         staff(200))
                 .route("GET", MODERATION, caller -> new Call(moderation(communityA), null), staff(200))
                 .route("GET", BREACHES, caller -> new Call(moderation(communityA) + "/breaches", null), staff(200))
+                .route("POST", POSTS, "with publishAt: staff only", caller -> new Call(posts(communityA),
+                        Map.of("body", "later from " + caller, "publishAt", Instant.now().plusSeconds(86_400)
+                                .toString())), merge(List.of(all(202, ADMIN, OWNER),
+                                        all(403, MEMBER, OUTSIDER, OPERATOR, PLATFORM_ADMIN, PARTNER))))
+                .route("GET", SCHEDULED, caller -> new Call(scheduled(communityA), null), staffOnly)
+                .route("DELETE", SCHEDULED_POST, caller -> new Call(scheduled(communityA) + "/"
+                        + schedule(communityA, owner), null), merge(List.of(all(204, ADMIN, OWNER),
+                                all(403, MEMBER, OUTSIDER, OPERATOR, PARTNER, PLATFORM_ADMIN))))
+                .route("DELETE", SCHEDULED_POST, "another community's scheduled post under this one's path",
+                        caller -> new Call(scheduled(communityA) + "/" + schedule(communityB, outsider), null),
+                        merge(List.of(all(404, ADMIN, OWNER),
+                                all(403, MEMBER, OUTSIDER, OPERATOR, PARTNER, PLATFORM_ADMIN))))
+                .route("POST", BROADCASTS, caller -> new Call(BROADCASTS, Map.of("communityIds", List.of(communityA),
+                        "title", "From " + caller, "body", "Hello")), merge(List.of(all(201, ADMIN, OWNER),
+                                all(403, MEMBER, OUTSIDER, OPERATOR, PARTNER, PLATFORM_ADMIN))))
+                // The owner sent it; the admin is staff of its target; B's owner (the outsider) is not.
+                .route("GET", BROADCAST, caller -> new Call(BROADCASTS + "/" + broadcastToA, null), staffOnly)
+                .route("GET", INBOX, caller -> new Call(INBOX, null), anyPerson)
+                // The member's own item; anyone else's inbox does not hold it.
+                .route("POST", INBOX_READ, caller -> new Call(INBOX + "/" + memberInboxItem + "/read", null),
+                        merge(List.of(all(200, MEMBER), all(404, OUTSIDER, ADMIN, OWNER, OPERATOR, PLATFORM_ADMIN),
+                                all(403, PARTNER))))
+                .route("GET", BROADCAST_SETTINGS, caller -> new Call(BROADCAST_SETTINGS, null), anyPerson)
+                .route("PUT", BROADCAST_SETTINGS, caller -> new Call(BROADCAST_SETTINGS, Map.of("dailyCap", 2)),
+                        anyPerson)
                 .route("POST", REDRIVE, caller -> new Call(REDRIVE, null), merge(List.of(all(200, PLATFORM_ADMIN),
                         all(403, OUTSIDER, MEMBER, ADMIN, OWNER, OPERATOR, PARTNER))));
     }
@@ -259,6 +308,17 @@ class AuthorizationMatrixTest {
 
     private static String moderation(String community) {
         return "/communities/" + community + "/moderation";
+    }
+
+    private static String scheduled(String community) {
+        return "/communities/" + community + "/scheduled-posts";
+    }
+
+    /** A fresh post scheduled a day ahead by {@code staff}; its id. */
+    private static String schedule(String community, String staff) {
+        return as(TestTokens.member(staff)).body(Map.of("body", "tomorrow", "publishAt",
+                Instant.now().plusSeconds(86_400).toString())).post(posts(community)).then().statusCode(202)
+                .extract().path("id");
     }
 
     private static String posts(String community) {

@@ -1,5 +1,6 @@
 package io.hearth.content.mapping;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
@@ -16,7 +17,14 @@ public record CreatePostRequest(
                 + "'#', each once. Absent for none.", examples = "[\"running\", \"#Morning\"]")
         List<@NotBlank @Size(max = 40) String> topics,
         @Schema(description = "POST (the default when absent) or QUESTION, which may later have an accepted answer; "
-                + "other kinds are content's own and refused with 400") Kind kind) {
+                + "other kinds are content's own and refused with 400") Kind kind,
+        @Schema(description = "For staff: publish the post then instead of now (answered 202 with the scheduled post). "
+                + "In the future and at most a year ahead, else 400; a member giving one is refused with 403. Absent: "
+                + "now.", examples = "2026-11-22T07:00:00Z") Instant publishAt) {
+
+    public CreatePostRequest(String body, List<String> topics) {
+        this(body, topics, null, null);
+    }
 
     /** The kinds a client may write; welcomes and broadcasts' copies are placed by content itself. */
     @Schema(name = "NewPostKind", description = "The kinds of post a client may write")

@@ -33,7 +33,9 @@ import io.hearth.content.mapping.CreatePostRequest;
 import io.hearth.content.mapping.EditPostRequest;
 import io.hearth.content.mapping.PostView;
 import io.hearth.content.service.PostEditService;
+import io.hearth.content.mapping.ScheduledPostView;
 import io.hearth.content.service.PostService;
+import io.hearth.content.service.ScheduledPostService;
 import io.hearth.platform.rest.ApiDocs;
 import io.hearth.platform.idempotency.IdempotencyKeys;
 import io.hearth.platform.rest.Caller;
@@ -54,11 +56,14 @@ import io.smallrye.mutiny.Uni;
 public class PostResource {
     private final PostService posts;
     private final PostEditService edits;
+    private final ScheduledPostService scheduledPosts;
     private final Caller caller;
 
-    public PostResource(PostService posts, PostEditService edits, Caller caller) {
+    public PostResource(PostService posts, PostEditService edits, ScheduledPostService scheduledPosts,
+            Caller caller) {
         this.posts = posts;
         this.edits = edits;
+        this.scheduledPosts = scheduledPosts;
         this.caller = caller;
     }
 
@@ -69,12 +74,20 @@ public class PostResource {
                     + "stored trimmed, in lower case, without a leading '#' and each once. Publishes "
                     + "hearth.post.created, which tells consumers the topics and the body's length but not the body. "
                     + "Send an Idempotency-Key to make a retry return the same post instead of a second one. kind "
-                    + "QUESTION makes a question, whose asker or staff may later accept a reply as its answer.")
+                    + "QUESTION makes a question, whose asker or staff may later accept a reply as its answer. "
+                    + "Staff may give a publishAt: the post is then kept until that time (listed under "
+                    + "scheduled-posts) and answered 202; it appears, with the same id and its event, when due.")
     @APIResponse(responseCode = "201", description = "The post; Location points at it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)),
             headers = @Header(name = "Location", ref = ApiDocs.LOCATION))
+    @APIResponse(responseCode = "202", description = "Scheduled (publishAt given): the post waiting for its time",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ScheduledPostView.class)))
+    @APIResponse(responseCode = "400", description = "The body is invalid, or publishAt is not in the future or is "
+            + "more than a year ahead")
     @APIResponse(responseCode = "403", description = "Not a member of this community; a member whom staff muted, "
-            + "until the time the detail names; or a partner client whose grant lacks posts:write",
+            + "until the time the detail names; a partner client whose grant lacks posts:write; or a publishAt from "
+            + "someone who is not the owner or an admin (partners included)",
             extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,muted,partner-scope-missing"))
     @APIResponse(responseCode = "422", description = "The text breaks one of the community's moderation rules (see "
             + "setModerationRules); the problem's rule names which: blocked-word, link or flood. Nothing was posted; "
@@ -84,12 +97,28 @@ public class PostResource {
             @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
             @Valid @NotNull CreatePostRequest request,
             @Parameter(ref = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        if (request.publishAt() != null) {
+            return schedule(communityId, request, idempotencyKey);
+        }
         Uni<IdempotencyKeys.Outcome<PostView>> created = caller.partnerClientId()
                 .map(client -> posts.createAsPartner(communityId, request, client, idempotencyKey))
                 .orElseGet(() -> posts.create(communityId, request, caller.id(), idempotencyKey));
         return created
                 .map(outcome -> Responses.created(
                         URI.create("/communities/" + communityId + "/posts/" + outcome.resource().id()), outcome));
+    }
+
+    private Uni<Response> schedule(UUID communityId, CreatePostRequest request, String idempotencyKey) {
+        if (caller.isPartner()) {
+            throw Problems.forbidden("Only the owner or an admin of community " + communityId + " schedules posts.");
+        }
+        return scheduledPosts.schedule(communityId, request, caller.id(), idempotencyKey).map(outcome -> {
+            Response.ResponseBuilder accepted = Response.accepted(outcome.resource());
+            if (outcome.replayed()) {
+                accepted.header(Responses.REPLAYED_HEADER, "true");
+            }
+            return accepted.build();
+        });
     }
 
     @GET

@@ -11,17 +11,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.hearth.contracts.events.PartnerScope;
-import io.hearth.contracts.events.PostCreated;
 import io.hearth.content.domain.Post;
 import io.hearth.content.domain.PostKind;
 import io.hearth.content.domain.ReactionTally;
 import io.hearth.content.mapping.CreatePostRequest;
 import io.hearth.content.mapping.PostView;
 import io.hearth.content.repository.PostRepository;
-import io.hearth.content.search.SearchIndex;
 import io.hearth.platform.access.CommunityAccess;
 import io.hearth.platform.idempotency.IdempotencyKeys;
-import io.hearth.platform.outbox.Outbox;
 import io.hearth.platform.rest.Page;
 import io.hearth.platform.rest.Problems;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -33,19 +30,17 @@ public class PostService {
     private final PostRepository posts;
     private final CommunityAccess access;
     private final IdempotencyKeys idempotency;
-    private final Outbox outbox;
     private final PostLookup lookup;
-    private final SearchIndex searchIndex;
+    private final Publication publication;
     private final ModerationRules moderation;
 
-    public PostService(PostRepository posts, CommunityAccess access, IdempotencyKeys idempotency, Outbox outbox,
-            PostLookup lookup, SearchIndex searchIndex, ModerationRules moderation) {
+    public PostService(PostRepository posts, CommunityAccess access, IdempotencyKeys idempotency,
+            PostLookup lookup, Publication publication, ModerationRules moderation) {
         this.posts = posts;
         this.access = access;
         this.idempotency = idempotency;
-        this.outbox = outbox;
         this.lookup = lookup;
-        this.searchIndex = searchIndex;
+        this.publication = publication;
         this.moderation = moderation;
     }
 
@@ -91,12 +86,9 @@ public class PostService {
         post.topics = topics;
         post.createdAt = Instant.now();
         post.kind = kind;
-        return posts.persist(post)
-                .call(() -> searchIndex.refresh(post))
-                // kind is left out for a plain post, as the event's schema says absent means POST.
-                .call(() -> outbox.record(new PostCreated(communityId.toString(), post.id.toString(), authorId,
-                        topics, post.bodyLength(), kind == PostKind.POST ? null : kind.name(), null), post.createdAt))
-                .map(PostView::of);
+        // Not indexed for search yet: only featured posts and answered questions are searched, and they are indexed
+        // when they become one (SearchIndex).
+        return publication.publish(post, null).map(PostView::of);
     }
 
     /** One post, for members of its community, with its reactions and the caller's own; 410 once removed. */
