@@ -55,7 +55,9 @@ class BodyFuzzIT {
             MEMBERSHIP, List.of("community", "entry", "membership", "partner_grant", "idempotency_key", "outbox_event",
                     "audit_entry", "application", "live_code", "live_code_community", "member_mute", "member_ban",
                     "member_tag"),
-            CONTENT, List.of("post", "outbox_event"),
+            // Not broadcast (its delivery counts), inbox_item, welcome_burst...: content's consumers write them too.
+            CONTENT, List.of("post", "reply", "reaction", "announcement", "announcement_read", "welcome_setting",
+                    "moderation_rules", "knowledge_settings", "scheduled_post", "idempotency_key", "outbox_event"),
             ACTIVITY, List.of("check_in", "outbox_event"),
             MONETIZATION, List.of("plan", "plan_order", "idempotency_key", "outbox_event"),
             ANALYTICS, List.of("webhook_subscription"));
@@ -104,9 +106,17 @@ class BodyFuzzIT {
         // Muted by the fuzzer, not the member who posts and checks in.
         expect(201, API.post(url(MEMBERSHIP), "/communities/" + community + "/members",
                 stack.keycloak().accessToken(mutee, PASSWORD), Map.of("entryCode", code)));
-        await("the member known to content").atMost(EVENTUAL).until(() -> API.post(url(CONTENT),
-                "/communities/" + community + "/posts", memberToken, Map.of("body", "hello", "topics", List.of()))
-                .status() == 201);
+        String post = await("the member known to content").atMost(EVENTUAL).until(() -> API.post(url(CONTENT),
+                "/communities/" + community + "/posts", memberToken, Map.of("body", "hello", "topics", List.of())),
+                reply -> reply.status() == 201).text("id");
+        // Nothing may change content's rows behind a refused request's back: no automatic nomination here, and the
+        // settings that start consumers writing (welcomes, moderation) are fuzzed in an annex nobody joins or posts in.
+        expect(200, API.put(url(CONTENT), "/communities/" + community + "/knowledge/settings", ownerToken,
+                Map.of("nominationThreshold", 10000)));
+        String annex = expect(201, API.post(url(MEMBERSHIP), "/communities", ownerToken,
+                Map.of("name", "Fuzz Annex", "theme", "Settings under fuzz", "kind", "HOBBY"))).text("id");
+        await("the owner of the annex known to content").atMost(EVENTUAL).until(() -> API.get(url(CONTENT),
+                "/communities/" + annex + "/moderation", ownerToken).status() == 200);
         String plan = await("the owner known to monetization").atMost(EVENTUAL).until(() -> API.post(
                 url(MONETIZATION), "/communities/" + community + "/plans", ownerToken, Map.of("name", "Fuzz plan",
                         "price", Map.of("amountMinor", 990, "currency", "CNY"), "periodDays", 30)),
@@ -150,6 +160,32 @@ class BodyFuzzIT {
                         Fixture::ownerToken, Map.of("role", "ADMIN"), Mode.JSON),
                 new Route("createPost", CONTENT, "POST", c + "/posts", Fixture::memberToken,
                         Map.of("body", "A post", "topics", List.of("running")), Mode.JSON),
+                new Route("createReply", CONTENT, "POST", c + "/posts/" + post + "/replies", Fixture::memberToken,
+                        Map.of("body", "Count me in"), Mode.IDEMPOTENT_JSON),
+                new Route("editPost", CONTENT, "PATCH", c + "/posts/" + post, Fixture::memberToken,
+                        Map.of("body", "hello again", "topics", List.of("greetings")), Mode.JSON),
+                new Route("acceptReply", CONTENT, "PUT", c + "/posts/" + post + "/accepted-reply",
+                        Fixture::memberToken, Map.of("replyId", UUID.randomUUID().toString()), Mode.JSON),
+                new Route("listPosts", CONTENT, "GET", c + "/posts", Fixture::memberToken,
+                        Map.of("topic", "running", "kind", "QUESTION", "unanswered", true, "limit", 10), Mode.QUERY),
+                new Route("createAnnouncement", CONTENT, "POST", c + "/announcements", Fixture::ownerToken,
+                        Map.of("title", "Saturday run", "body", "Meet at 7", "pinned", true), Mode.IDEMPOTENT_JSON),
+                new Route("schedulePost", CONTENT, "POST", c + "/posts", Fixture::ownerToken,
+                        Map.of("body", "Tomorrow's plan", "kind", "QUESTION", "publishAt", "2027-06-01T00:00:00Z"),
+                        Mode.IDEMPOTENT_JSON),
+                new Route("createBroadcast", CONTENT, "POST", "/broadcasts", Fixture::ownerToken,
+                        Map.of("communityIds", List.of(annex), "title", "News", "body", "Hello all",
+                                "publishAt", "2027-06-01T00:00:00Z"), Mode.IDEMPOTENT_JSON),
+                new Route("setWelcome", CONTENT, "PUT", "/communities/" + annex + "/welcome", Fixture::ownerToken,
+                        Map.of("template", "Welcome {names} to {community}! {rules}", "mergeSeconds", 60), Mode.JSON),
+                new Route("setModerationRules", CONTENT, "PUT", "/communities/" + annex + "/moderation",
+                        Fixture::ownerToken, Map.of("blockedWords", List.of("spam", "加微信"), "linkPolicy",
+                                "STAFF_ONLY", "maxPostsPerMinute", 5, "breachesBeforeMute", 3, "muteMinutes", 60),
+                        Mode.JSON),
+                new Route("updateKnowledgeSettings", CONTENT, "PUT", "/communities/" + annex + "/knowledge/settings",
+                        Fixture::ownerToken, Map.of("nominationThreshold", 12), Mode.JSON),
+                new Route("searchKnowledge", CONTENT, "GET", c + "/knowledge", Fixture::memberToken,
+                        Map.of("q", "跑步 marathon", "topic", "running", "limit", 10), Mode.QUERY),
                 new Route("checkIn", ACTIVITY, "POST", c + "/check-ins", Fixture::memberToken, Map.of(), Mode.JSON),
                 new Route("createPlan", MONETIZATION, "POST", c + "/plans", Fixture::ownerToken,
                         Map.of("name", "Plan", "price", Map.of("amountMinor", 990, "currency", "CNY"),
@@ -166,12 +202,18 @@ class BodyFuzzIT {
                                 "eventTypes", List.of("hearth.member.joined")), Mode.JSON),
                 new Route("lifecycleFunnel", ANALYTICS, "GET", c + "/funnels/lifecycle", Fixture::ownerToken,
                         Map.of("from", "2026-01-01", "to", "2026-12-31", "windowDays", 7), Mode.QUERY),
+                new Route("participationFunnel", ANALYTICS, "GET", c + "/funnels/participation",
+                        Fixture::ownerToken, Map.of("from", "2026-01-01", "to", "2026-12-31", "windowDays", 7),
+                        Mode.QUERY),
+                new Route("questionFunnel", ANALYTICS, "GET", c + "/funnels/questions", Fixture::ownerToken,
+                        Map.of("from", "2026-01-01", "to", "2026-12-31", "windowDays", 7), Mode.QUERY),
                 new Route("acquisitionFunnel", ANALYTICS, "GET", c + "/funnels/acquisition", Fixture::ownerToken,
                         Map.of("from", "2026-01-01", "to", "2026-12-31", "windowDays", 7, "breakdown", "source"),
                         Mode.QUERY));
         mutator = new JsonMutator(List.of(community, code, memberId, plan, order, UUID.randomUUID().toString(),
                 "INVITE_LINK", "REFERRAL", "ADMIN", "OWNER", "MEMBER", "HOBBY", "GROWTH", "CNY", "USD", "SUCCEEDED",
-                "FAILED", "2026-11-22", "2026-11-22T00:00:00Z", "OPEN", "APPROVAL", "CLOSED", "Asia/Shanghai", muteeId));
+                "FAILED", "2026-11-22", "2026-11-22T00:00:00Z", "OPEN", "APPROVAL", "CLOSED", "Asia/Shanghai", muteeId,
+                post, annex, "QUESTION", "POST", "ALLOW", "BLOCK", "STAFF_ONLY", "{names}", "{community}", "{rules}"));
         for (HearthService service : HearthService.values()) {
             DATABASES.put(service, DriverManager.getConnection(stack.jdbcUrl(service), PostgresServer.USER,
                     PostgresServer.PASSWORD));

@@ -16,9 +16,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * Keeps each post's {@code search_vector} current: its body and topics (weight A) and its accepted answer's body
  * (weight B), cut by {@link TextTokens} and stored as a tsvector literal, so that neither PostgreSQL's parser nor its
- * locale decides what a word is. Call {@link #refresh} in the transaction that creates or edits a post, edits its
- * accepted answer or accepts another; content's knowledge consumer also refreshes on hearth.post.edited and
- * hearth.answer.accepted, so a write path that forgets is put right within moments.
+ * locale decides what a word is. Only knowledge items (featured posts, questions with an accepted answer) are
+ * indexed, as only they are searched: a post is indexed in the transaction that makes it one (featuring,
+ * nomination), and content's knowledge consumer re-indexes on hearth.post.edited and hearth.answer.accepted.
  */
 @ApplicationScoped
 public class SearchIndex {
@@ -33,11 +33,15 @@ public class SearchIndex {
               left join reply a on a.community_id = p.community_id and a.id = p.accepted_reply_id
                    and a.post_id = p.id and a.removed_at is null
              where p.community_id = :community and p.id = :post
+               and (p.featured_at is not null or p.accepted_reply_id is not null)
             """;
     private static final String UPDATE = "update post set search_vector = cast(:vector as tsvector)"
             + " where community_id = :community and id = :post";
 
-    /** Re-indexes the post (its current body, topics and accepted answer), in the caller's transaction. */
+    /**
+     * Re-indexes the post (its current body, topics and accepted answer) if it is a knowledge item, in the caller's
+     * transaction.
+     */
     public Uni<Void> refresh(Post post) {
         return refresh(post.communityId, post.id);
     }
