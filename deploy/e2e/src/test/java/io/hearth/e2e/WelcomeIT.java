@@ -34,7 +34,7 @@ class WelcomeIT {
     private static final String PASSWORD = "welcome-e2e";
     private static final int NEWCOMERS = 4;
     /** Long enough for the joins below (sequential requests) to fall in one window on a loaded machine. */
-    private static final int MERGE_SECONDS = 20;
+    private static final int MERGE_SECONDS = 8;
     /** A join reaching content's replica and welcome consumer, on a stack that may have just started. */
     private static final Duration EVENTUAL = Duration.ofSeconds(90);
     private static final HearthApi API = new HearthApi();
