@@ -22,7 +22,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * a reply or a reaction may bring a post to the community's nomination threshold, judged on the post's counters
  * (kept in the transaction of each reply and reaction, so by the time its event arrives they include it; the counters,
  * not the events, are the truth, so a replayed event nominates nothing twice and a lost one is made up by the next).
- * An edit or an accepted answer re-indexes the post for search, in case the write path did not.
+ * An edit or an accepted answer re-indexes the post for search: the write paths leave that to this consumer, so an edit
+ * pays nothing for search unless its post is a knowledge item.
  */
 @ApplicationScoped
 public class KnowledgeConsumer {
