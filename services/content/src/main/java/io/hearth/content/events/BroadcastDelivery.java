@@ -6,21 +6,18 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.hearth.contracts.events.BroadcastPublished;
 import io.hearth.content.domain.BroadcastSettings;
 import io.hearth.content.repository.BroadcastRepository;
-import io.hearth.platform.inbox.IdempotentConsumer;
 import io.hearth.platform.inbox.InboundEvent;
 import io.hearth.platform.inbox.PoisonEventException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Fills inboxes from hearth.broadcast.published (channel {@code broadcast-deliveries}, content's own topic): each
+ * Fills inboxes from hearth.broadcast.published (read back from content's own topic by {@link OwnEventsConsumer}): each
  * event brings the broadcast to the current members of one target community (community_member_replica), the sender
  * left out.
  *
@@ -41,7 +38,6 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 @ApplicationScoped
 public class BroadcastDelivery {
     private static final Logger LOG = Logger.getLogger(BroadcastDelivery.class);
-    static final String CONSUMER = "content.broadcast-delivery";
 
     private static final String FAN_OUT = "with owner_cap as ("
             + " select coalesce((select s.daily_cap from community_member_replica o"
@@ -67,23 +63,14 @@ public class BroadcastDelivery {
             + " on conflict do nothing returning user_id)"
             + " select (select count(*) from claimed), (select count(*) from delivered)";
 
-    private final IdempotentConsumer consumer;
     private final BroadcastRepository broadcasts;
 
-    public BroadcastDelivery(IdempotentConsumer consumer, BroadcastRepository broadcasts) {
-        this.consumer = consumer;
+    public BroadcastDelivery(BroadcastRepository broadcasts) {
         this.broadcasts = broadcasts;
     }
 
-    @Incoming("broadcast-deliveries")
-    public Uni<Void> onEvents(KafkaRecordBatch<String, String> batch) {
-        return consumer.consume(CONSUMER, batch, this::apply);
-    }
-
-    private Uni<Void> apply(InboundEvent event) {
-        if (!(event.data() instanceof BroadcastPublished published)) {
-            return Uni.createFrom().voidItem();
-        }
+    /** Delivers one hearth.broadcast.published, in the consumer's transaction (which claims the event). */
+    Uni<Void> deliver(InboundEvent event, BroadcastPublished published) {
         UUID broadcastId = uuid(event, published.broadcastId());
         uuid(event, published.communityId());
         return broadcasts.findById(broadcastId).chain(broadcast -> {

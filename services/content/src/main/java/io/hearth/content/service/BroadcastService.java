@@ -32,7 +32,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Broadcasts: one message from staff to several communities. A post of kind BROADCAST (body: title, blank line, body)
  * appears in each target, now or at publishAt through {@link PostScheduler}; each copy publishes hearth.post.created
- * and hearth.broadcast.published, from which {@code BroadcastDelivery} fills the members' inboxes.
+ * and hearth.broadcast.published, from which {@code BroadcastDelivery} (through OwnEventsConsumer) fills the members' inboxes.
  */
 @ApplicationScoped
 public class BroadcastService {
