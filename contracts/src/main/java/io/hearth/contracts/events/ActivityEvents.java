@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public final class ActivityEvents {
     public static final Set<EventType> TYPES = EnumSet.of(EventType.POST_CREATED, EventType.REPLY_CREATED,
-            EventType.REACTION_ADDED, EventType.CHECKIN_RECORDED);
+            EventType.REACTION_ADDED, EventType.CHECKIN_RECORDED, EventType.VOTE_CAST, EventType.EVENT_ATTENDED);
 
     private ActivityEvents() {
     }
