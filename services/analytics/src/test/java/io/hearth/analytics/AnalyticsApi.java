@@ -183,6 +183,13 @@ final class AnalyticsApi {
                 expected);
     }
 
+    /** Polls a funnel of {@code /communities/{id}/funnels/<kind>} until it meets {@code expected}. */
+    static Funnel awaitFunnel(String kind, String community, String owner, Map<String, ?> params,
+            Consumer<Funnel> expected) {
+        return awaitFunnel(() -> as(TestTokens.operator(owner)).queryParams(params)
+                .get("/communities/{communityId}/funnels/" + kind, community), expected);
+    }
+
     private static Funnel awaitFunnel(Supplier<Response> call, Consumer<Funnel> expected) {
         AtomicReference<Funnel> last = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {

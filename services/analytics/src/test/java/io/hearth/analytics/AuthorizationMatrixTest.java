@@ -51,6 +51,8 @@ class AuthorizationMatrixTest {
     private static final String FUNNEL = "/communities/{communityId}/funnels/lifecycle";
     private static final String PARTICIPATION = "/communities/{communityId}/funnels/participation";
     private static final String QUESTIONS = "/communities/{communityId}/funnels/questions";
+    private static final String EVENTS = "/communities/{communityId}/funnels/events";
+    private static final String CHALLENGES = "/communities/{communityId}/funnels/challenges";
     private static final String ACQUISITION = "/communities/{communityId}/funnels/acquisition";
     private static final String REFERRERS = "/communities/{communityId}/referrers";
     private static final String SUBSCRIPTIONS = "/communities/{communityId}/webhook-subscriptions";
@@ -146,6 +148,10 @@ class AuthorizationMatrixTest {
                 .route("GET", PARTICIPATION, caller -> new Call("/communities/" + communityA
                         + "/funnels/participation", null), expect(notStaff, 200, partnerGrantedHere ? 200 : 403))
                 .route("GET", QUESTIONS, caller -> new Call("/communities/" + communityA + "/funnels/questions",
+                        null), expect(notStaff, 200, partnerGrantedHere ? 200 : 403))
+                .route("GET", EVENTS, caller -> new Call("/communities/" + communityA + "/funnels/events", null),
+                        expect(notStaff, 200, partnerGrantedHere ? 200 : 403))
+                .route("GET", CHALLENGES, caller -> new Call("/communities/" + communityA + "/funnels/challenges",
                         null), expect(notStaff, 200, partnerGrantedHere ? 200 : 403))
                 .route("GET", ACQUISITION, caller -> new Call("/communities/" + communityA
                         + "/funnels/acquisition?breakdown=source", null),

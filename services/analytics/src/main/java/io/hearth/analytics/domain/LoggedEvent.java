@@ -4,10 +4,15 @@ import java.time.Instant;
 
 import io.hearth.contracts.events.AnnouncementRead;
 import io.hearth.contracts.events.AnswerAccepted;
+import io.hearth.contracts.events.ChallengeCompleted;
+import io.hearth.contracts.events.ChallengeJoined;
 import io.hearth.contracts.events.CommunityCreated;
 import io.hearth.contracts.events.EntryCreated;
 import io.hearth.contracts.events.EntryOpened;
 import io.hearth.contracts.events.EventData;
+import io.hearth.contracts.events.EventRegistered;
+import io.hearth.contracts.events.EventRegistrationCancelled;
+import io.hearth.contracts.events.EventWaitlistPromoted;
 import io.hearth.contracts.events.EventJson;
 import io.hearth.contracts.events.MemberActivity;
 import io.hearth.contracts.events.MemberJoined;
@@ -117,8 +122,23 @@ public record LoggedEvent(String eventId, String type, String communityId, Strin
         if (data instanceof RuleBreached e) {
             return e.userId();
         }
-        // PlanCreated, announcements, welcomes, broadcasts, and any type added later until it is mapped here: about
-        // the community, not one person.
+        if (data instanceof ChallengeJoined e) {
+            return e.userId();
+        }
+        if (data instanceof ChallengeCompleted e) {
+            return e.userId();
+        }
+        if (data instanceof EventRegistered e) {
+            return e.userId();
+        }
+        if (data instanceof EventRegistrationCancelled e) {
+            return e.userId();
+        }
+        if (data instanceof EventWaitlistPromoted e) {
+            return e.userId();
+        }
+        // PlanCreated, announcements, welcomes, broadcasts, challenges, polls, events and lotteries as such, and any
+        // type added later until it is mapped here: about the community, not one person.
         return null;
     }
 }

@@ -6,9 +6,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         "conversionFromFirst", "incomplete" })
 public record FunnelStepView(
         @Schema(description = "The step (each funnel lists its own)", enumeration = { "joined", "posted", "checked_in",
-                "paid", "opened", "activated", "reacted", "replied", "asked", "accepted" }) String key,
-        @Schema(description = "Distinct people (for the question funnel, questions) who reached this step in order, "
-                + "within the window") long count,
+                "paid", "opened", "activated", "reacted", "replied", "asked", "accepted", "registered", "got_place",
+                "attended", "completed" }) String key,
+        @Schema(description = "Distinct people (for the funnels of things: questions, registrations, "
+                + "participations) who reached this step in order, within the window") long count,
         @Schema(description = "count / count of the previous step (step 1: 1 when anyone entered); 0 when the "
                 + "denominator is 0", examples = "0.5") double conversionFromPrevious,
         @Schema(description = "count / count of step 1; 0 when nobody entered", examples = "0.5")

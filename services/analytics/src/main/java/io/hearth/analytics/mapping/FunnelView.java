@@ -13,7 +13,8 @@ public record FunnelView(
         @Schema(description = "End of the entry period, inclusive") Instant to,
         @Schema(description = "Conversion window in days, counted from each person's entry", examples = "14")
         int windowDays,
-        @Schema(description = "What each count counts: distinct people, or questions for the question funnel",
-                enumeration = { "person", "question" }) String countingUnit,
+        @Schema(description = "What each count counts: distinct people; or questions, registrations (a person for "
+                + "one event) or participations (a person in one challenge)",
+                enumeration = { "person", "question", "registration", "participation" }) String countingUnit,
         @Schema(description = "The steps in funnel order") List<FunnelStepView> steps) {
 }

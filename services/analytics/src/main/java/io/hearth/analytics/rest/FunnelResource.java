@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hearth.analytics.domain.FunnelStep;
+import io.hearth.analytics.domain.ItemFunnel;
 import io.hearth.analytics.mapping.AcquisitionFunnelParams;
 import io.hearth.analytics.mapping.AcquisitionFunnelView;
 import io.hearth.analytics.mapping.AcquisitionQuery;
@@ -131,10 +132,66 @@ public class FunnelResource {
     public Uni<FunnelView> questions(
             @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
             @BeanParam FunnelParams params) {
+        return itemFunnel(ItemFunnel.QUESTIONS, communityId, params);
+    }
+
+    @GET
+    @Path("/events")
+    @Operation(operationId = "getEventFunnel", summary = "Event funnel: registered -> got a place -> attended",
+            description = "For the owner and admins of the community, and partner clients granted analytics:read. "
+                    + "How registrations for the community's events turn into people in the room; counts "
+                    + "registrations (one person for one event), not people. A registration enters with the "
+                    + "person's first registration for that event (REGISTERED or WAITLISTED) with an event time in "
+                    + "[from, to]; staff registering count too. got_place = the first time they held a place at or "
+                    + "after that (registered with a place at once, or promoted from the waitlist), attended = their "
+                    + "attendance at or after that. Whoever cancels stays counted where they got to. The event "
+                    + "itself is the window: windowDays plays no part, and a registration is incomplete (not "
+                    + "dropped) at the steps it has not reached while its event has not ended. For each step: count, "
+                    + "conversionFromPrevious and conversionFromFirst (0 when the denominator is 0), the median and "
+                    + "mean seconds from registering. Every time is the event time, in UTC.")
+    @APIResponse(responseCode = "200", description = "The funnel, countingUnit registration")
+    @APIResponse(responseCode = "400", description = "from or to is not an ISO date or instant, to is before from, "
+            + "or windowDays is not a whole number from 1 to 365; each is listed in violations")
+    @APIResponse(responseCode = "403", description = "The caller is not the owner or an admin of this community; or "
+            + "a partner client whose grant lacks analytics:read",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,partner-scope-missing"))
+    public Uni<FunnelView> events(
+            @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
+            @BeanParam FunnelParams params) {
+        return itemFunnel(ItemFunnel.EVENTS, communityId, params);
+    }
+
+    @GET
+    @Path("/challenges")
+    @Operation(operationId = "getChallengeFunnel", summary = "Challenge funnel: joined -> checked in -> completed",
+            description = "For the owner and admins of the community, and partner clients granted analytics:read. "
+                    + "Whether the community's challenges carry people to their goal; counts participations (one "
+                    + "person in one challenge), not people. A participation enters when the person joins the "
+                    + "challenge with an event time in [from, to]. checked_in = their first check-in for one of the "
+                    + "challenge's days (a check-in before joining but for one of its days counts toward the goal, "
+                    + "and here at the join); completed = their reaching its goal (hearth.challenge.completed). The "
+                    + "challenge is the window: windowDays plays no part, and a participation is incomplete (not "
+                    + "dropped) at the steps it has not reached until the challenge's last day has ended everywhere "
+                    + "(startsOn + days, 12:00 UTC). For each step: count, conversionFromPrevious and "
+                    + "conversionFromFirst (0 when the denominator is 0), the median and mean seconds from joining. "
+                    + "Every time is the event time, in UTC; days are the community's, as each check-in recorded.")
+    @APIResponse(responseCode = "200", description = "The funnel, countingUnit participation")
+    @APIResponse(responseCode = "400", description = "from or to is not an ISO date or instant, to is before from, "
+            + "or windowDays is not a whole number from 1 to 365; each is listed in violations")
+    @APIResponse(responseCode = "403", description = "The caller is not the owner or an admin of this community; or "
+            + "a partner client whose grant lacks analytics:read",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "forbidden,partner-scope-missing"))
+    public Uni<FunnelView> challenges(
+            @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
+            @BeanParam FunnelParams params) {
+        return itemFunnel(ItemFunnel.CHALLENGES, communityId, params);
+    }
+
+    private Uni<FunnelView> itemFunnel(ItemFunnel funnel, UUID communityId, FunnelParams params) {
         FunnelQuery query = params.toQuery(Instant.now());
         return caller.partnerClientId()
-                .map(client -> funnels.questionsForPartner(communityId, client, query))
-                .orElseGet(() -> funnels.questions(communityId, caller.id(), query));
+                .map(client -> funnels.itemFunnelForPartner(funnel, communityId, client, query))
+                .orElseGet(() -> funnels.itemFunnel(funnel, communityId, caller.id(), query));
     }
 
     private Uni<FunnelView> funnel(List<FunnelStep> steps, UUID communityId, FunnelParams params) {

@@ -4,14 +4,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.hearth.analytics.domain.BoundedJourney;
 import io.hearth.analytics.domain.FunnelJourney;
 import io.hearth.analytics.domain.FunnelStep;
+import io.hearth.analytics.domain.ItemFunnel;
 import io.hearth.analytics.mapping.FunnelQuery;
 import io.hearth.analytics.mapping.FunnelStepView;
 import io.hearth.analytics.mapping.FunnelView;
@@ -44,7 +48,6 @@ public class FunnelService {
             new FunnelStep("replied", EventType.REPLY_CREATED),
             new FunnelStep("posted", EventType.POST_CREATED));
     static final String COUNTING_UNIT = "person";
-    static final List<String> QUESTION_STEPS = List.of("asked", "replied", "accepted");
 
     private final EventLogRepository log;
     private final CommunityAccess access;
@@ -70,24 +73,32 @@ public class FunnelService {
                 .chain(() -> funnelOf(steps, communityId.toString(), query));
     }
 
-    /** How the community's questions get answered: asked -> replied -> accepted, counted per question. */
+    /** A funnel of things (questions, event registrations, challenge participations), for the owner and admins. */
     @WithSession
-    public Uni<FunnelView> questions(UUID communityId, String callerId, FunnelQuery query) {
+    public Uni<FunnelView> itemFunnel(ItemFunnel funnel, UUID communityId, String callerId, FunnelQuery query) {
         String community = communityId.toString();
-        return access.require(community, callerId, CommunityAccess.STAFF).chain(() -> questionsOf(community, query));
+        return access.require(community, callerId, CommunityAccess.STAFF)
+                .chain(() -> itemFunnelOf(funnel, community, query));
     }
 
-    /** The question funnel, for a partner client granted analytics:read. */
+    /** A funnel of things, for a partner client granted analytics:read. */
     @WithSession
-    public Uni<FunnelView> questionsForPartner(UUID communityId, String clientId, FunnelQuery query) {
+    public Uni<FunnelView> itemFunnelForPartner(ItemFunnel funnel, UUID communityId, String clientId,
+            FunnelQuery query) {
         return access.requirePartner(communityId.toString(), clientId, PartnerScope.ANALYTICS_READ)
-                .chain(() -> questionsOf(communityId.toString(), query));
+                .chain(() -> itemFunnelOf(funnel, communityId.toString(), query));
     }
 
-    private Uni<FunnelView> questionsOf(String community, FunnelQuery query) {
-        return log.questionJourneys(community, query.from(), query.to(), query.windowDays())
-                .map(journeys -> new FunnelView(community, query.from(), query.to(), query.windowDays(), "question",
-                        steps(QUESTION_STEPS, journeys, (journey, step) -> stillOpen(journey, query))));
+    private Uni<FunnelView> itemFunnelOf(ItemFunnel funnel, String community, FunnelQuery query) {
+        return log.itemJourneys(funnel, community, query.from(), query.to(), query.windowDays())
+                .map(bounded -> {
+                    Map<FunnelJourney, BoundedJourney> bounds = new IdentityHashMap<>();
+                    bounded.forEach(b -> bounds.put(b.journey(), b));
+                    List<FunnelJourney> journeys = bounded.stream().map(BoundedJourney::journey).toList();
+                    return new FunnelView(community, query.from(), query.to(), query.windowDays(),
+                            funnel.countingUnit(), steps(funnel.stepKeys(), journeys,
+                                    (journey, step) -> bounds.get(journey).mayStillReachBy(query.asOf())));
+                });
     }
 
     private Uni<FunnelView> funnelOf(List<FunnelStep> steps, String community, FunnelQuery query) {
