@@ -44,6 +44,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class AuthorizationMatrixTest {
     private static final String CHECK_INS = "/communities/{communityId}/check-ins";
     private static final String MINE = CHECK_INS + "/me";
+    private static final String CHALLENGES = "/communities/{communityId}/challenges";
+    private static final String CHALLENGE = CHALLENGES + "/{challengeId}";
+    private static final String PARTICIPANTS = CHALLENGE + "/participants";
     private static final String REDRIVE = "/admin/dead-letters/redrive";
 
     private final String communityA = UUID.randomUUID().toString();
@@ -55,6 +58,7 @@ class AuthorizationMatrixTest {
     private final String operator = "operator-" + UUID.randomUUID();
     private final String platformAdmin = "platform-admin-" + UUID.randomUUID();
     private final String partner = "crm-" + UUID.randomUUID();
+    private String challenge;
 
     @BeforeEach
     void arrangeCommunities() {
@@ -64,6 +68,8 @@ class AuthorizationMatrixTest {
         ActivityApi.join(communityA, owner, CommunityRole.OWNER);
         ActivityApi.join(communityA, admin, CommunityRole.ADMIN);
         ActivityApi.join(communityA, member, CommunityRole.MEMBER);
+        challenge = as(TestTokens.member(owner)).body(newChallenge()).post("/communities/{id}/challenges", communityA)
+                .then().statusCode(201).extract().path("id");
     }
 
     @TestFactory
@@ -89,6 +95,18 @@ class AuthorizationMatrixTest {
                         merge(List.of(all(201, MEMBER, ADMIN, OWNER), refused.get(0))))
                 .route("GET", MINE, caller -> new Call(checkIns(communityA) + "/me", null),
                         merge(List.of(all(200, MEMBER, ADMIN, OWNER), refused.get(0))))
+                // Staff only: a day's check-ins of the community.
+                .route("GET", CHECK_INS, caller -> new Call(checkIns(communityA) + "?day=2026-11-21", null),
+                        merge(List.of(all(200, ADMIN, OWNER), all(403, MEMBER), refused.get(0))))
+                .route("POST", CHALLENGES, caller -> new Call(challenges(communityA), newChallenge()),
+                        merge(List.of(all(201, ADMIN, OWNER), all(403, MEMBER), refused.get(0))))
+                .route("GET", CHALLENGES, caller -> new Call(challenges(communityA), null),
+                        merge(List.of(all(200, MEMBER, ADMIN, OWNER), refused.get(0))))
+                .route("GET", CHALLENGE, caller -> new Call(challenges(communityA) + "/" + challenge, null),
+                        merge(List.of(all(200, MEMBER, ADMIN, OWNER), refused.get(0))))
+                // Each member's first join: joined now.
+                .route("POST", PARTICIPANTS, caller -> new Call(challenges(communityA) + "/" + challenge
+                        + "/participants", Map.of()), merge(List.of(all(201, MEMBER, ADMIN, OWNER), refused.get(0))))
                 .route("POST", REDRIVE, caller -> new Call(REDRIVE, null), merge(List.of(all(200, PLATFORM_ADMIN),
                         all(403, OUTSIDER, MEMBER, ADMIN, OWNER, OPERATOR, PARTNER))))
                 .tests();
@@ -102,6 +120,16 @@ class AuthorizationMatrixTest {
                 .body("streak", equalTo(1));
         as(TestTokens.member(owner)).get("/communities/{id}/check-ins/me", communityA)
                 .then().statusCode(200).body("totalDays", equalTo(0));
+    }
+
+    /** A challenge starting today (UTC: community A has no time zone). */
+    private static Map<String, Object> newChallenge() {
+        return Map.of("name", "21 days", "startsOn", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(),
+                "days", 21, "goal", 18);
+    }
+
+    private static String challenges(String community) {
+        return "/communities/" + community + "/challenges";
     }
 
     private static String checkIns(String community) {

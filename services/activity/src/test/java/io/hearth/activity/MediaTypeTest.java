@@ -1,5 +1,9 @@
 package io.hearth.activity;
 
+import static io.hearth.testing.Requests.as;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -22,15 +26,27 @@ import io.quarkus.test.junit.QuarkusTest;
 class MediaTypeTest {
     private static final String COMMUNITY = UUID.randomUUID().toString();
 
-    private static final Map<String, Supplier<Route>> ROUTES = Map.of(
+    private static final Map<String, Supplier<Route>> ROUTES = Map.ofEntries(Map.entry(
             // A new member each time, so that the check-in is the day's first (201).
             "checkIn", () -> new Route("POST", "/communities/" + COMMUNITY + "/check-ins", null,
-                    TestTokens.member(newMember()), 201),
-            "getMyStreak", () -> new Route("GET", "/communities/" + COMMUNITY + "/check-ins/me", null,
-                    TestTokens.member(newMember()), 200),
+                    TestTokens.member(newMember()), 201)),
+            Map.entry("getMyStreak", () -> new Route("GET", "/communities/" + COMMUNITY + "/check-ins/me", null,
+                    TestTokens.member(newMember()), 200)),
+            Map.entry("listDayCheckIns", () -> new Route("GET", "/communities/" + COMMUNITY + "/check-ins", null,
+                    TestTokens.member(newMember(CommunityRole.OWNER)), 200)),
+            Map.entry("createChallenge", () -> new Route("POST", "/communities/" + COMMUNITY + "/challenges",
+                    newChallenge(), TestTokens.member(newMember(CommunityRole.OWNER)), 201)),
+            Map.entry("listChallenges", () -> new Route("GET", "/communities/" + COMMUNITY + "/challenges", null,
+                    TestTokens.member(newMember()), 200)),
+            Map.entry("getChallenge", () -> new Route("GET", "/communities/" + COMMUNITY + "/challenges/"
+                    + challenge(), null, TestTokens.member(newMember()), 200)),
+            // A new member each time, so that the join is their first (201).
+            Map.entry("joinChallenge", () -> new Route("POST", "/communities/" + COMMUNITY + "/challenges/"
+                    + challenge() + "/participants", null, TestTokens.member(newMember()), 201)),
             // Re-driving for real would disturb the dead letters other tests look at: only the refusal is checked.
-            "redriveDeadLetters", () -> new Route("POST", "/admin/dead-letters/redrive", null,
-                    TestTokens.token("admin-" + UUID.randomUUID(), "platform-admin"), 200));
+            Map.entry("redriveDeadLetters", () -> new Route("POST", "/admin/dead-letters/redrive", null,
+                    TestTokens.token("admin-" + UUID.randomUUID(), "platform-admin"), 200)));
+    private static String challenge;
 
     static Stream<String> routes() {
         return ROUTES.keySet().stream().sorted();
@@ -53,8 +69,26 @@ class MediaTypeTest {
     }
 
     private static String newMember() {
-        String member = "member-" + UUID.randomUUID();
-        ActivityApi.join(COMMUNITY, member, CommunityRole.MEMBER);
+        return newMember(CommunityRole.MEMBER);
+    }
+
+    private static String newMember(CommunityRole role) {
+        String member = role.name().toLowerCase() + "-" + UUID.randomUUID();
+        ActivityApi.join(COMMUNITY, member, role);
         return member;
+    }
+
+    private static Map<String, Object> newChallenge() {
+        return Map.of("name", "21 days", "startsOn", LocalDate.now(ZoneOffset.UTC).toString(), "days", 21, "goal",
+                18);
+    }
+
+    /** One challenge of the community, created by a new owner the first time it is needed. */
+    private static synchronized String challenge() {
+        if (challenge == null) {
+            challenge = as(TestTokens.member(newMember(CommunityRole.OWNER))).body(newChallenge())
+                    .post("/communities/{id}/challenges", COMMUNITY).then().statusCode(201).extract().path("id");
+        }
+        return challenge;
     }
 }

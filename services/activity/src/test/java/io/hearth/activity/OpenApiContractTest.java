@@ -20,11 +20,11 @@ class OpenApiContractTest {
     }
 
     @Test
-    void everyRouteDocumentsItsProblemResponsesAndTheUtcDay() {
+    void everyRouteDocumentsItsProblemResponsesAndTheCommunitysDay() {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body(containsString("application/problem+json"))
                 .body(containsString("/communities/{communityId}/check-ins/me"))
-                .body(containsString("calendar day in UTC"));
+                .body(containsString("calendar day in the community's time zone"));
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     }

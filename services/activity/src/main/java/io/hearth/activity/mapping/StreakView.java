@@ -13,6 +13,7 @@ public record StreakView(UUID communityId, String userId,
         int currentStreak,
         @Schema(description = "The longest run of consecutive check-in days so far") int longestStreak,
         @Schema(description = "Number of distinct days checked in") long totalDays,
-        @Schema(description = "The last UTC day checked in; absent if never") LocalDate lastDay,
-        @Schema(description = "Whether today (UTC) is checked in") boolean checkedInToday) {
+        @Schema(description = "The last day checked in (a calendar day in the community's time zone); "
+                + "absent if never") LocalDate lastDay,
+        @Schema(description = "Whether today, in the community's time zone, is checked in") boolean checkedInToday) {
 }

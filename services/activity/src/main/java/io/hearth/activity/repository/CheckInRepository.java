@@ -2,12 +2,14 @@ package io.hearth.activity.repository;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.hearth.activity.domain.CheckIn;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -45,5 +47,20 @@ public class CheckInRepository implements PanacheRepositoryBase<CheckIn, CheckIn
                 .setParameter("community", communityId)
                 .setParameter("user", userId)
                 .getSingleResult());
+    }
+
+    /**
+     * Up to {@code limit} check-ins of the community's {@code day} in the order they came (then by user id), after
+     * the one recorded at {@code afterAt} by {@code afterUser}; from the first when those are null.
+     */
+    public Uni<List<CheckIn>> dayPage(UUID communityId, LocalDate day, Instant afterAt, String afterUser, int limit) {
+        Parameters params = Parameters.with("community", communityId).and("day", day);
+        String after = "";
+        if (afterAt != null) {
+            after = " and (checkedInAt > :at or (checkedInAt = :at and userId > :user))";
+            params = params.and("at", afterAt).and("user", afterUser);
+        }
+        return find("communityId = :community and day = :day" + after + " order by checkedInAt, userId", params)
+                .range(0, limit - 1).list();
     }
 }

@@ -70,6 +70,11 @@ public enum ProblemType {
             "Only a post of kind QUESTION can have an accepted answer."),
     REPLY_UNAVAILABLE("reply-unavailable", 422, "Reply unavailable",
             "The reply named in the body is not a reply to this post, or it was removed."),
+    CHALLENGE_INVALID("challenge-invalid", 422, "Challenge not possible",
+            "The challenge's days are not 1 to 366, its goal is not 1 to its days, or it starts before today in the "
+                    + "community's time zone; violations name the field. Nothing was created."),
+    CHALLENGE_ENDED("challenge-ended", 422, "Challenge ended",
+            "The challenge's last day (in the community's time zone) is over: nobody can join it any more."),
     MODERATION("moderation", 422, "Refused by the community's moderation rules",
             "The text breaks one of the community's moderation rules (a blocked word, a link its link policy refuses, or "
                     + "more posts and replies in a minute than it allows); the extension member rule names which "
