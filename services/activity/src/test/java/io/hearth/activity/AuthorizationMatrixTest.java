@@ -48,6 +48,9 @@ class AuthorizationMatrixTest {
     private static final String CHALLENGE = CHALLENGES + "/{challengeId}";
     private static final String PARTICIPANTS = CHALLENGE + "/participants";
     private static final String REDRIVE = "/admin/dead-letters/redrive";
+    private static final String POINTS_SETTINGS = "/communities/{communityId}/points/settings";
+    private static final String MY_POINTS = "/communities/{communityId}/points/me";
+    private static final String LEADERBOARD = "/communities/{communityId}/leaderboard";
 
     private final String communityA = UUID.randomUUID().toString();
     private final String communityB = UUID.randomUUID().toString();
@@ -107,6 +110,15 @@ class AuthorizationMatrixTest {
                 // Each member's first join: joined now.
                 .route("POST", PARTICIPANTS, caller -> new Call(challenges(communityA) + "/" + challenge
                         + "/participants", Map.of()), merge(List.of(all(201, MEMBER, ADMIN, OWNER), refused.get(0))))
+                .route("GET", POINTS_SETTINGS, caller -> new Call(points(communityA) + "/settings", null),
+                        merge(List.of(all(200, MEMBER, ADMIN, OWNER), refused.get(0))))
+                .route("PUT", POINTS_SETTINGS, caller -> new Call(points(communityA) + "/settings",
+                        Map.of("post", 3)), merge(List.of(all(200, ADMIN, OWNER), all(403, MEMBER), refused.get(0))))
+                .route("GET", MY_POINTS, caller -> new Call(points(communityA) + "/me", null),
+                        merge(List.of(all(200, MEMBER, ADMIN, OWNER), refused.get(0))))
+                .route("GET", LEADERBOARD, caller -> new Call("/communities/" + communityA
+                        + "/leaderboard?period=7d&limit=5", null),
+                        merge(List.of(all(200, MEMBER, ADMIN, OWNER), refused.get(0))))
                 .route("POST", REDRIVE, caller -> new Call(REDRIVE, null), merge(List.of(all(200, PLATFORM_ADMIN),
                         all(403, OUTSIDER, MEMBER, ADMIN, OWNER, OPERATOR, PARTNER))))
                 .tests();
@@ -130,6 +142,10 @@ class AuthorizationMatrixTest {
 
     private static String challenges(String community) {
         return "/communities/" + community + "/challenges";
+    }
+
+    private static String points(String community) {
+        return "/communities/" + community + "/points";
     }
 
     private static String checkIns(String community) {

@@ -80,6 +80,8 @@ public enum ProblemType {
                     + "more posts and replies in a minute than it allows); the extension member rule names which "
                     + "(blocked-word, link, flood). Nothing was written; the breach is recorded, and enough of them in "
                     + "24 hours mute the author."),
+    POINTS_OUT_OF_RANGE("points-out-of-range", 422, "Points out of range",
+            "A points setting is below 0 or above 1000; violations names each such field. Nothing was changed."),
     RATE_LIMITED("rate-limited", 429, "Too many requests",
             "The caller sent more requests than allowed; retry after the seconds in Retry-After."),
     INTERNAL("internal", 500, "Internal error",
