@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.hearth.activity.config.EventRemindersConfig;
 import io.hearth.activity.domain.Event;
 import io.hearth.activity.domain.EventReminder;
 import io.hearth.activity.repository.EventRegistrationRepository;
@@ -31,17 +32,16 @@ import io.smallrye.mutiny.Uni;
 public class EventReminders {
     private static final Logger LOG = Logger.getLogger(EventReminders.class);
     public static final String REMINDER_NOTICE = "event-reminder";
-    /** Reminders per transaction; a tick goes on while batches come back full. */
-    static final int BATCH = 20;
-
     private final EventReminderRepository reminders;
     private final EventRepository events;
     private final EventRegistrationRepository registrations;
     private final Outbox outbox;
     private final Clock clock;
+    private final int batch;
 
     public EventReminders(EventReminderRepository reminders, EventRepository events,
-            EventRegistrationRepository registrations, Outbox outbox, Clock clock) {
+            EventRegistrationRepository registrations, Outbox outbox, Clock clock, EventRemindersConfig config) {
+        this.batch = config.batch();
         this.reminders = reminders;
         this.events = events;
         this.registrations = registrations;
@@ -60,12 +60,12 @@ public class EventReminders {
 
     /** Sends every reminder due now, a batch per transaction; how many reminders it sent. */
     public Uni<Integer> sendDue() {
-        return sendBatch().chain(n -> n < BATCH ? Uni.createFrom().item(n) : sendDue().map(more -> n + more));
+        return sendBatch().chain(n -> n < batch ? Uni.createFrom().item(n) : sendDue().map(more -> n + more));
     }
 
     private Uni<Integer> sendBatch() {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> reminders.claimDue(now, BATCH).chain(rows -> {
+        return Panache.withTransaction(() -> reminders.claimDue(now, batch).chain(rows -> {
             if (rows.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
