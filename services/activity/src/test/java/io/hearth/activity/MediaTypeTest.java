@@ -1,5 +1,7 @@
 package io.hearth.activity;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -28,6 +30,18 @@ class MediaTypeTest {
                     TestTokens.member(newMember()), 201),
             "getMyStreak", () -> new Route("GET", "/communities/" + COMMUNITY + "/check-ins/me", null,
                     TestTokens.member(newMember()), 200),
+            "createEvent", () -> new Route("POST", "/communities/" + COMMUNITY + "/events", EventsApi.meetup("Run",
+                    Instant.now().plus(Duration.ofDays(2)), Instant.now().plus(Duration.ofDays(2)).plusSeconds(3600), 5),
+                    TestTokens.member(newMember(CommunityRole.OWNER)), 201),
+            "listEvents", () -> new Route("GET", "/communities/" + COMMUNITY + "/events", null,
+                    TestTokens.member(newMember()), 200),
+            "getEvent", () -> new Route("GET", "/communities/" + COMMUNITY + "/events/" + event(), null,
+                    TestTokens.member(newMember()), 200),
+            // A new member each time, so that the registration is their first (201).
+            "registerForEvent", () -> new Route("POST", "/communities/" + COMMUNITY + "/events/" + event()
+                    + "/registrations", null, TestTokens.member(newMember()), 201),
+            "listEventRegistrations", () -> new Route("GET", "/communities/" + COMMUNITY + "/events/" + event()
+                    + "/registrations", null, TestTokens.member(newMember(CommunityRole.ADMIN)), 200),
             // Re-driving for real would disturb the dead letters other tests look at: only the refusal is checked.
             "redriveDeadLetters", () -> new Route("POST", "/admin/dead-letters/redrive", null,
                     TestTokens.token("admin-" + UUID.randomUUID(), "platform-admin"), 200));
@@ -53,8 +67,23 @@ class MediaTypeTest {
     }
 
     private static String newMember() {
-        String member = "member-" + UUID.randomUUID();
-        ActivityApi.join(COMMUNITY, member, CommunityRole.MEMBER);
+        return newMember(CommunityRole.MEMBER);
+    }
+
+    private static String newMember(CommunityRole role) {
+        String member = role.name().toLowerCase() + "-" + UUID.randomUUID();
+        ActivityApi.join(COMMUNITY, member, role);
         return member;
+    }
+
+    private static String event;
+
+    /** One event with room for every member the routes make, created the first time a route needs it. */
+    private static synchronized String event() {
+        if (event == null) {
+            event = EventsApi.create(COMMUNITY, newMember(CommunityRole.OWNER), Instant.now().plus(Duration.ofDays(2)),
+                    1000);
+        }
+        return event;
     }
 }
