@@ -12,6 +12,7 @@ import static io.hearth.testing.AccessMatrix.merge;
 import static io.hearth.testing.Requests.as;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,9 @@ class AuthorizationMatrixTest {
     private static final String POINTS_SETTINGS = "/communities/{communityId}/points/settings";
     private static final String MY_POINTS = "/communities/{communityId}/points/me";
     private static final String LEADERBOARD = "/communities/{communityId}/leaderboard";
+    private static final String EVENTS = "/communities/{communityId}/events";
+    private static final String EVENT = EVENTS + "/{eventId}";
+    private static final String REGISTRATIONS = EVENT + "/registrations";
 
     private final String communityA = UUID.randomUUID().toString();
     private final String communityB = UUID.randomUUID().toString();
@@ -62,6 +66,8 @@ class AuthorizationMatrixTest {
     private final String platformAdmin = "platform-admin-" + UUID.randomUUID();
     private final String partner = "crm-" + UUID.randomUUID();
     private String challenge;
+    /** An event of community A starting within the hour, so that attendance is open; room for everyone. */
+    private String event;
 
     @BeforeEach
     void arrangeCommunities() {
@@ -73,6 +79,7 @@ class AuthorizationMatrixTest {
         ActivityApi.join(communityA, member, CommunityRole.MEMBER);
         challenge = as(TestTokens.member(owner)).body(newChallenge()).post("/communities/{id}/challenges", communityA)
                 .then().statusCode(201).extract().path("id");
+        event = EventsApi.create(communityA, owner, Instant.now().plus(Duration.ofMinutes(30)), 100);
     }
 
     @TestFactory
@@ -92,6 +99,8 @@ class AuthorizationMatrixTest {
         });
         List<Map<AccessMatrix.Caller, Integer>> refused = List.of(all(403, OUTSIDER, OPERATOR, PARTNER,
                 PLATFORM_ADMIN));
+        String events = "/communities/" + communityA + "/events";
+        String oneEvent = events + "/" + event;
         return matrix
                 // Each member's first check-in of the day: recorded.
                 .route("POST", CHECK_INS, caller -> new Call(checkIns(communityA), Map.of()),
@@ -119,6 +128,24 @@ class AuthorizationMatrixTest {
                 .route("GET", LEADERBOARD, caller -> new Call("/communities/" + communityA
                         + "/leaderboard?period=7d&limit=5", null),
                         merge(List.of(all(200, MEMBER, ADMIN, OWNER), refused.get(0))))
+                .route("POST", EVENTS, caller -> new Call(events, EventsApi.meetup("Matrix run",
+                        Instant.now().plus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(1)).plusSeconds(60),
+                        5)), merge(List.of(all(201, ADMIN, OWNER), all(403, MEMBER), refused.get(0))))
+                .route("GET", EVENTS, caller -> new Call(events, null),
+                        merge(List.of(all(200, MEMBER, ADMIN, OWNER), refused.get(0))))
+                .route("GET", EVENT, caller -> new Call(oneEvent, null),
+                        merge(List.of(all(200, MEMBER, ADMIN, OWNER), refused.get(0))))
+                // Each member's first registration: a place.
+                .route("POST", REGISTRATIONS, caller -> new Call(oneEvent + "/registrations", Map.of()),
+                        merge(List.of(all(201, MEMBER, ADMIN, OWNER), refused.get(0))))
+                .route("GET", REGISTRATIONS, caller -> new Call(oneEvent + "/registrations", null),
+                        merge(List.of(all(200, ADMIN, OWNER), all(403, MEMBER), refused.get(0))))
+                // Members registered first, so that they have a registration to cancel.
+                .route("DELETE", REGISTRATIONS + "/me", caller -> new Call(registered(caller, oneEvent)
+                        + "/registrations/me", null), merge(List.of(all(204, MEMBER, ADMIN, OWNER), refused.get(0))))
+                // Members registered first; the event starts within the hour, so attendance is open.
+                .route("POST", EVENT + "/attendance", caller -> new Call(registered(caller, oneEvent)
+                        + "/attendance", Map.of()), merge(List.of(all(201, MEMBER, ADMIN, OWNER), refused.get(0))))
                 .route("POST", REDRIVE, caller -> new Call(REDRIVE, null), merge(List.of(all(200, PLATFORM_ADMIN),
                         all(403, OUTSIDER, MEMBER, ADMIN, OWNER, OPERATOR, PARTNER))))
                 .tests();
@@ -146,6 +173,24 @@ class AuthorizationMatrixTest {
 
     private static String points(String community) {
         return "/communities/" + community + "/points";
+    }
+
+    /**
+     * Makes sure the caller holds a registration for the event when they are a member of community A (a route tried
+     * before may have made one: 409 then); the event's path.
+     */
+    private String registered(AccessMatrix.Caller caller, String eventPath) {
+        String user = switch (caller) {
+            case MEMBER -> member;
+            case ADMIN -> admin;
+            case OWNER -> owner;
+            default -> null;
+        };
+        if (user != null) {
+            as(TestTokens.member(user)).body(Map.of()).post(eventPath + "/registrations").then()
+                    .statusCode(org.hamcrest.Matchers.oneOf(201, 409));
+        }
+        return eventPath;
     }
 
     private static String checkIns(String community) {

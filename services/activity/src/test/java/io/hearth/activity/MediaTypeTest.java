@@ -2,6 +2,8 @@ package io.hearth.activity;
 
 import static io.hearth.testing.Requests.as;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -43,6 +45,19 @@ class MediaTypeTest {
             // A new member each time, so that the join is their first (201).
             Map.entry("joinChallenge", () -> new Route("POST", "/communities/" + COMMUNITY + "/challenges/"
                     + challenge() + "/participants", null, TestTokens.member(newMember()), 201)),
+            Map.entry("createEvent", () -> new Route("POST", "/communities/" + COMMUNITY + "/events",
+                    EventsApi.meetup("Run", Instant.now().plus(Duration.ofDays(2)),
+                            Instant.now().plus(Duration.ofDays(2)).plusSeconds(3600), 5),
+                    TestTokens.member(newMember(CommunityRole.OWNER)), 201)),
+            Map.entry("listEvents", () -> new Route("GET", "/communities/" + COMMUNITY + "/events", null,
+                    TestTokens.member(newMember()), 200)),
+            Map.entry("getEvent", () -> new Route("GET", "/communities/" + COMMUNITY + "/events/" + event(), null,
+                    TestTokens.member(newMember()), 200)),
+            // A new member each time, so that the registration is their first (201).
+            Map.entry("registerForEvent", () -> new Route("POST", "/communities/" + COMMUNITY + "/events/" + event()
+                    + "/registrations", null, TestTokens.member(newMember()), 201)),
+            Map.entry("listEventRegistrations", () -> new Route("GET", "/communities/" + COMMUNITY + "/events/"
+                    + event() + "/registrations", null, TestTokens.member(newMember(CommunityRole.ADMIN)), 200)),
             // Re-driving for real would disturb the dead letters other tests look at: only the refusal is checked.
             Map.entry("redriveDeadLetters", () -> new Route("POST", "/admin/dead-letters/redrive", null,
                     TestTokens.token("admin-" + UUID.randomUUID(), "platform-admin"), 200)));
@@ -90,5 +105,16 @@ class MediaTypeTest {
                     .post("/communities/{id}/challenges", COMMUNITY).then().statusCode(201).extract().path("id");
         }
         return challenge;
+    }
+
+    private static String event;
+
+    /** One event with room for every member the routes make, created the first time a route needs it. */
+    private static synchronized String event() {
+        if (event == null) {
+            event = EventsApi.create(COMMUNITY, newMember(CommunityRole.OWNER), Instant.now().plus(Duration.ofDays(2)),
+                    1000);
+        }
+        return event;
     }
 }

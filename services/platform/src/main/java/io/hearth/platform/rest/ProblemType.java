@@ -43,6 +43,8 @@ public enum ProblemType {
     IDEMPOTENCY_CONFLICT("idempotency-conflict", 409, "Idempotency-Key already used",
             "This Idempotency-Key was used by the same caller on the same route with a different request, or its first "
                     + "request is still being processed; send a new key for a new request."),
+    ALREADY_REGISTERED("already-registered", 409, "Already registered for this event",
+            "The caller already holds a place at this event or waits on its waitlist; cancel first to register again."),
     POST_REMOVED("post-removed", 410, "Post removed",
             "The post was taken down by its author or by staff: it can no longer be read, replied to, reacted to, "
                     + "edited or answered."),
@@ -82,6 +84,16 @@ public enum ProblemType {
                     + "24 hours mute the author."),
     POINTS_OUT_OF_RANGE("points-out-of-range", 422, "Points out of range",
             "A points setting is below 0 or above 1000; violations names each such field. Nothing was changed."),
+    EVENT_INVALID("event-invalid", 422, "Event not possible",
+            "The event's times, place or capacity cannot be: endsAt not after startsAt, startsAt not in the future, "
+                    + "both or neither of location and url, or capacity below 1; violations name the field."),
+    EVENT_STARTED("event-started", 422, "Event already started",
+            "The event has started: registrations can no longer be made or cancelled."),
+    NOT_REGISTERED("not-registered", 422, "No place at this event",
+            "The caller holds no place at this event (not registered, or only on its waitlist), so cannot record "
+                    + "attendance."),
+    ATTENDANCE_WINDOW("attendance-window", 422, "Outside the attendance window",
+            "Attendance is recorded from one hour before the event starts until it ends, not before or after."),
     RATE_LIMITED("rate-limited", 429, "Too many requests",
             "The caller sent more requests than allowed; retry after the seconds in Retry-After."),
     INTERNAL("internal", 500, "Internal error",

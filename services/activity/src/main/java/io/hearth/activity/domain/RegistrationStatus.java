@@ -1,0 +1,7 @@
+package io.hearth.activity.domain;
+
+/** Whether a member holds one of an event's places or waits for one. */
+public enum RegistrationStatus {
+    REGISTERED,
+    WAITLISTED
+}
