@@ -12,6 +12,7 @@ import static io.hearth.testing.AccessMatrix.merge;
 import static io.hearth.testing.Requests.as;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,8 @@ class AuthorizationMatrixTest {
     private static final String CHECK_INS = "/communities/{communityId}/check-ins";
     private static final String MINE = CHECK_INS + "/me";
     private static final String REDRIVE = "/admin/dead-letters/redrive";
+    private static final String POLLS = "/communities/{communityId}/polls";
+    private static final String POLL = POLLS + "/{pollId}";
 
     private final String communityA = UUID.randomUUID().toString();
     private final String communityB = UUID.randomUUID().toString();
@@ -89,6 +92,20 @@ class AuthorizationMatrixTest {
                         merge(List.of(all(201, MEMBER, ADMIN, OWNER), refused.get(0))))
                 .route("GET", MINE, caller -> new Call(checkIns(communityA) + "/me", null),
                         merge(List.of(all(200, MEMBER, ADMIN, OWNER), refused.get(0))))
+                .route("POST", POLLS, caller -> new Call(polls(communityA), newPoll()),
+                        merge(List.of(all(201, ADMIN, OWNER), all(403, MEMBER), refused.get(0))))
+                .route("GET", POLLS, caller -> new Call(polls(communityA), null),
+                        merge(List.of(all(200, MEMBER, ADMIN, OWNER), refused.get(0))))
+                .route("GET", POLL, caller -> new Call(poll(communityA, createPoll(communityA, owner)), null),
+                        merge(List.of(all(200, MEMBER, ADMIN, OWNER), refused.get(0))))
+                .route("GET", POLL, "another community's poll", caller -> new Call(poll(communityA,
+                        createPoll(communityB, outsider)), null),
+                        merge(List.of(all(404, MEMBER, ADMIN, OWNER), refused.get(0))))
+                // A fresh poll for each caller, so that each vote is the caller's first.
+                .route("POST", POLL + "/votes", caller -> vote(createPoll(communityA, owner)),
+                        merge(List.of(all(201, MEMBER, ADMIN, OWNER), refused.get(0))))
+                .route("POST", POLL + "/close", caller -> new Call(poll(communityA, createPoll(communityA, owner))
+                        + "/close", null), merge(List.of(all(200, ADMIN, OWNER), all(403, MEMBER), refused.get(0))))
                 .route("POST", REDRIVE, caller -> new Call(REDRIVE, null), merge(List.of(all(200, PLATFORM_ADMIN),
                         all(403, OUTSIDER, MEMBER, ADMIN, OWNER, OPERATOR, PARTNER))))
                 .tests();
@@ -102,6 +119,30 @@ class AuthorizationMatrixTest {
                 .body("streak", equalTo(1));
         as(TestTokens.member(owner)).get("/communities/{id}/check-ins/me", communityA)
                 .then().statusCode(200).body("totalDays", equalTo(0));
+    }
+
+    private static Map<String, Object> newPoll() {
+        return Map.of("question", "Which evening?", "options", List.of("Tuesday", "Thursday"), "multipleChoice", false,
+                "closesAt", Instant.now().plus(Duration.ofDays(1)).toString());
+    }
+
+    /** A poll of {@code community} opened by its staff member {@code by}, as id then the id of its first option. */
+    private static String[] createPoll(String community, String by) {
+        io.restassured.path.json.JsonPath poll = as(TestTokens.member(by)).body(newPoll())
+                .post("/communities/{id}/polls", community).then().statusCode(201).extract().jsonPath();
+        return new String[] { poll.getString("id"), poll.getString("options[0].id") };
+    }
+
+    private String poll(String community, String[] poll) {
+        return polls(community) + "/" + poll[0];
+    }
+
+    private Call vote(String[] poll) {
+        return new Call(poll(communityA, poll) + "/votes", Map.of("optionIds", List.of(poll[1])));
+    }
+
+    private static String polls(String community) {
+        return "/communities/" + community + "/polls";
     }
 
     private static String checkIns(String community) {
