@@ -1,5 +1,10 @@
 package io.hearth.activity;
 
+import static io.hearth.testing.Requests.as;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -15,6 +20,7 @@ import io.hearth.testing.MediaTypeChecks.Route;
 import io.hearth.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /** Every route answers JSON or a 406 problem, never a Java toString under whatever type the client asked for. */
 @QuarkusTest
@@ -22,12 +28,25 @@ import io.quarkus.test.junit.QuarkusTest;
 class MediaTypeTest {
     private static final String COMMUNITY = UUID.randomUUID().toString();
 
+    private static final String POLLS = "/communities/" + COMMUNITY + "/polls";
+
     private static final Map<String, Supplier<Route>> ROUTES = Map.of(
             // A new member each time, so that the check-in is the day's first (201).
             "checkIn", () -> new Route("POST", "/communities/" + COMMUNITY + "/check-ins", null,
                     TestTokens.member(newMember()), 201),
             "getMyStreak", () -> new Route("GET", "/communities/" + COMMUNITY + "/check-ins/me", null,
                     TestTokens.member(newMember()), 200),
+            "createPoll", () -> new Route("POST", POLLS, newPollBody(), TestTokens.member(newOwner()), 201),
+            "listPolls", () -> new Route("GET", POLLS, null, TestTokens.member(newMember()), 200),
+            "getPoll", () -> new Route("GET", POLLS + "/" + newPoll()[0], null, TestTokens.member(newMember()), 200),
+            // A fresh poll each time, so that the vote is the member's first and the close closes an open poll.
+            "castVote", () -> {
+                String[] poll = newPoll();
+                return new Route("POST", POLLS + "/" + poll[0] + "/votes", Map.of("optionIds", List.of(poll[1])),
+                        TestTokens.member(newMember()), 201);
+            },
+            "closePoll", () -> new Route("POST", POLLS + "/" + newPoll()[0] + "/close", null,
+                    TestTokens.member(newOwner()), 200),
             // Re-driving for real would disturb the dead letters other tests look at: only the refusal is checked.
             "redriveDeadLetters", () -> new Route("POST", "/admin/dead-letters/redrive", null,
                     TestTokens.token("admin-" + UUID.randomUUID(), "platform-admin"), 200));
@@ -56,5 +75,23 @@ class MediaTypeTest {
         String member = "member-" + UUID.randomUUID();
         ActivityApi.join(COMMUNITY, member, CommunityRole.MEMBER);
         return member;
+    }
+
+    private static String newOwner() {
+        String owner = "owner-" + UUID.randomUUID();
+        ActivityApi.join(COMMUNITY, owner, CommunityRole.OWNER);
+        return owner;
+    }
+
+    private static Map<String, Object> newPollBody() {
+        return Map.of("question", "Which evening?", "options", List.of("Tuesday", "Thursday"), "closesAt",
+                Instant.now().plus(Duration.ofDays(1)).toString());
+    }
+
+    /** A new open poll of the community: its id, then its first option's id. */
+    private static String[] newPoll() {
+        JsonPath poll = as(TestTokens.member(newOwner())).body(newPollBody()).post(POLLS).then().statusCode(201)
+                .extract().jsonPath();
+        return new String[] { poll.getString("id"), poll.getString("options[0].id") };
     }
 }
