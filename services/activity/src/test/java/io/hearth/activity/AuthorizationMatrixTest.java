@@ -55,6 +55,8 @@ class AuthorizationMatrixTest {
     private static final String EVENTS = "/communities/{communityId}/events";
     private static final String EVENT = EVENTS + "/{eventId}";
     private static final String REGISTRATIONS = EVENT + "/registrations";
+    private static final String POLLS = "/communities/{communityId}/polls";
+    private static final String POLL = POLLS + "/{pollId}";
 
     private final String communityA = UUID.randomUUID().toString();
     private final String communityB = UUID.randomUUID().toString();
@@ -146,6 +148,20 @@ class AuthorizationMatrixTest {
                 // Members registered first; the event starts within the hour, so attendance is open.
                 .route("POST", EVENT + "/attendance", caller -> new Call(registered(caller, oneEvent)
                         + "/attendance", Map.of()), merge(List.of(all(201, MEMBER, ADMIN, OWNER), refused.get(0))))
+                .route("POST", POLLS, caller -> new Call(polls(communityA), newPoll()),
+                        merge(List.of(all(201, ADMIN, OWNER), all(403, MEMBER), refused.get(0))))
+                .route("GET", POLLS, caller -> new Call(polls(communityA), null),
+                        merge(List.of(all(200, MEMBER, ADMIN, OWNER), refused.get(0))))
+                .route("GET", POLL, caller -> new Call(poll(communityA, createPoll(communityA, owner)), null),
+                        merge(List.of(all(200, MEMBER, ADMIN, OWNER), refused.get(0))))
+                .route("GET", POLL, "another community's poll", caller -> new Call(poll(communityA,
+                        createPoll(communityB, outsider)), null),
+                        merge(List.of(all(404, MEMBER, ADMIN, OWNER), refused.get(0))))
+                // A fresh poll for each caller, so that each vote is the caller's first.
+                .route("POST", POLL + "/votes", caller -> vote(createPoll(communityA, owner)),
+                        merge(List.of(all(201, MEMBER, ADMIN, OWNER), refused.get(0))))
+                .route("POST", POLL + "/close", caller -> new Call(poll(communityA, createPoll(communityA, owner))
+                        + "/close", null), merge(List.of(all(200, ADMIN, OWNER), all(403, MEMBER), refused.get(0))))
                 .route("POST", REDRIVE, caller -> new Call(REDRIVE, null), merge(List.of(all(200, PLATFORM_ADMIN),
                         all(403, OUTSIDER, MEMBER, ADMIN, OWNER, OPERATOR, PARTNER))))
                 .tests();
@@ -191,6 +207,30 @@ class AuthorizationMatrixTest {
                     .statusCode(org.hamcrest.Matchers.oneOf(201, 409));
         }
         return eventPath;
+    }
+
+    private static Map<String, Object> newPoll() {
+        return Map.of("question", "Which evening?", "options", List.of("Tuesday", "Thursday"), "multipleChoice", false,
+                "closesAt", Instant.now().plus(Duration.ofDays(1)).toString());
+    }
+
+    /** A poll of {@code community} opened by its staff member {@code by}, as id then the id of its first option. */
+    private static String[] createPoll(String community, String by) {
+        io.restassured.path.json.JsonPath poll = as(TestTokens.member(by)).body(newPoll())
+                .post("/communities/{id}/polls", community).then().statusCode(201).extract().jsonPath();
+        return new String[] { poll.getString("id"), poll.getString("options[0].id") };
+    }
+
+    private String poll(String community, String[] poll) {
+        return polls(community) + "/" + poll[0];
+    }
+
+    private Call vote(String[] poll) {
+        return new Call(poll(communityA, poll) + "/votes", Map.of("optionIds", List.of(poll[1])));
+    }
+
+    private static String polls(String community) {
+        return "/communities/" + community + "/polls";
     }
 
     private static String checkIns(String community) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -21,12 +22,15 @@ import io.hearth.testing.MediaTypeChecks.Route;
 import io.hearth.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /** Every route answers JSON or a 406 problem, never a Java toString under whatever type the client asked for. */
 @QuarkusTest
 @WithTestResource(HearthTestResource.class)
 class MediaTypeTest {
     private static final String COMMUNITY = UUID.randomUUID().toString();
+
+    private static final String POLLS = "/communities/" + COMMUNITY + "/polls";
 
     private static final Map<String, Supplier<Route>> ROUTES = Map.ofEntries(Map.entry(
             // A new member each time, so that the check-in is the day's first (201).
@@ -58,6 +62,19 @@ class MediaTypeTest {
                     + "/registrations", null, TestTokens.member(newMember()), 201)),
             Map.entry("listEventRegistrations", () -> new Route("GET", "/communities/" + COMMUNITY + "/events/"
                     + event() + "/registrations", null, TestTokens.member(newMember(CommunityRole.ADMIN)), 200)),
+            Map.entry("createPoll", () -> new Route("POST", POLLS, newPollBody(), TestTokens.member(newOwner()),
+                    201)),
+            Map.entry("listPolls", () -> new Route("GET", POLLS, null, TestTokens.member(newMember()), 200)),
+            Map.entry("getPoll", () -> new Route("GET", POLLS + "/" + newPoll()[0], null,
+                    TestTokens.member(newMember()), 200)),
+            // A fresh poll each time, so that the vote is the member's first and the close closes an open poll.
+            Map.entry("castVote", () -> {
+                String[] poll = newPoll();
+                return new Route("POST", POLLS + "/" + poll[0] + "/votes", Map.of("optionIds", List.of(poll[1])),
+                        TestTokens.member(newMember()), 201);
+            }),
+            Map.entry("closePoll", () -> new Route("POST", POLLS + "/" + newPoll()[0] + "/close", null,
+                    TestTokens.member(newOwner()), 200)),
             // Re-driving for real would disturb the dead letters other tests look at: only the refusal is checked.
             Map.entry("redriveDeadLetters", () -> new Route("POST", "/admin/dead-letters/redrive", null,
                     TestTokens.token("admin-" + UUID.randomUUID(), "platform-admin"), 200)));
@@ -116,5 +133,23 @@ class MediaTypeTest {
                     1000);
         }
         return event;
+    }
+
+    private static String newOwner() {
+        String owner = "owner-" + UUID.randomUUID();
+        ActivityApi.join(COMMUNITY, owner, CommunityRole.OWNER);
+        return owner;
+    }
+
+    private static Map<String, Object> newPollBody() {
+        return Map.of("question", "Which evening?", "options", List.of("Tuesday", "Thursday"), "closesAt",
+                Instant.now().plus(Duration.ofDays(1)).toString());
+    }
+
+    /** A new open poll of the community: its id, then its first option's id. */
+    private static String[] newPoll() {
+        JsonPath poll = as(TestTokens.member(newOwner())).body(newPollBody()).post(POLLS).then().statusCode(201)
+                .extract().jsonPath();
+        return new String[] { poll.getString("id"), poll.getString("options[0].id") };
     }
 }

@@ -40,6 +40,8 @@ public enum ProblemType {
             "The application was already approved or declined; a decision is never changed."),
     ORDER_SETTLED("order-settled", 409, "Order already settled",
             "The order was already paid or failed the other way; a settled order does not change."),
+    ALREADY_VOTED("already-voted", 409, "Already voted",
+            "The caller has already voted in this poll; a vote is final and is not changed or repeated."),
     IDEMPOTENCY_CONFLICT("idempotency-conflict", 409, "Idempotency-Key already used",
             "This Idempotency-Key was used by the same caller on the same route with a different request, or its first "
                     + "request is still being processed; send a new key for a new request."),
@@ -77,6 +79,11 @@ public enum ProblemType {
                     + "community's time zone; violations name the field. Nothing was created."),
     CHALLENGE_ENDED("challenge-ended", 422, "Challenge ended",
             "The challenge's last day (in the community's time zone) is over: nobody can join it any more."),
+    POLL_CLOSED("poll-closed", 422, "Poll closed",
+            "The poll stopped taking votes at its closesAt, or staff closed it early; its results can be read."),
+    VOTE_OPTIONS_INVALID("vote-options-invalid", 422, "Options do not fit the poll",
+            "The optionIds name an option that is not one of this poll's, or more than one in a poll that is not "
+                    + "multiple choice; nothing was recorded."),
     MODERATION("moderation", 422, "Refused by the community's moderation rules",
             "The text breaks one of the community's moderation rules (a blocked word, a link its link policy refuses, or "
                     + "more posts and replies in a minute than it allows); the extension member rule names which "
