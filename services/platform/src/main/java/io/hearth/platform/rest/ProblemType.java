@@ -43,6 +43,10 @@ public enum ProblemType {
     IDEMPOTENCY_CONFLICT("idempotency-conflict", 409, "Idempotency-Key already used",
             "This Idempotency-Key was used by the same caller on the same route with a different request, or its first "
                     + "request is still being processed; send a new key for a new request."),
+    LOTTERY_NOT_DUE("lottery-not-due", 409, "Lottery not due yet",
+            "The lottery's drawAt has not come: nobody, staff included, can draw it before then."),
+    LOTTERY_DRAWN("lottery-drawn", 409, "Lottery already drawn",
+            "The lottery was drawn already, once and for all: its result is published and is never drawn again."),
     POST_REMOVED("post-removed", 410, "Post removed",
             "The post was taken down by its author or by staff: it can no longer be read, replied to, reacted to, "
                     + "edited or answered."),
