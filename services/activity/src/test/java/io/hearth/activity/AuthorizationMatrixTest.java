@@ -18,11 +18,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import io.hearth.activity.service.LotteryScheduler;
 import io.hearth.contracts.events.CommunityRole;
 import io.hearth.contracts.events.PartnerAccessGranted;
 import io.hearth.contracts.events.PartnerScope;
@@ -31,6 +35,7 @@ import io.hearth.testing.AccessMatrix.Call;
 import io.hearth.testing.HearthTestResource;
 import io.hearth.testing.KafkaEvents;
 import io.hearth.testing.TestTokens;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -45,6 +50,8 @@ class AuthorizationMatrixTest {
     private static final String CHECK_INS = "/communities/{communityId}/check-ins";
     private static final String MINE = CHECK_INS + "/me";
     private static final String REDRIVE = "/admin/dead-letters/redrive";
+    private static final String LOTTERIES = "/communities/{communityId}/lotteries";
+    private static final String LOTTERY = LOTTERIES + "/{lotteryId}";
 
     private final String communityA = UUID.randomUUID().toString();
     private final String communityB = UUID.randomUUID().toString();
@@ -55,6 +62,16 @@ class AuthorizationMatrixTest {
     private final String operator = "operator-" + UUID.randomUUID();
     private final String platformAdmin = "platform-admin-" + UUID.randomUUID();
     private final String partner = "crm-" + UUID.randomUUID();
+
+    @Inject
+    MovableClock clock;
+    @Inject
+    Scheduler scheduler;
+
+    @AfterEach
+    void letLotteriesBeDrawn() {
+        scheduler.resume(LotteryScheduler.JOB);
+    }
 
     @BeforeEach
     void arrangeCommunities() {
@@ -89,6 +106,16 @@ class AuthorizationMatrixTest {
                         merge(List.of(all(201, MEMBER, ADMIN, OWNER), refused.get(0))))
                 .route("GET", MINE, caller -> new Call(checkIns(communityA) + "/me", null),
                         merge(List.of(all(200, MEMBER, ADMIN, OWNER), refused.get(0))))
+                .route("POST", LOTTERIES, caller -> new Call(lotteries(communityA),
+                        LotteryApi.allMembers(1, Instant.now().plusSeconds(3600))),
+                        merge(List.of(all(201, ADMIN, OWNER), all(403, MEMBER), refused.get(0))))
+                .route("GET", LOTTERIES, caller -> new Call(lotteries(communityA), null),
+                        merge(List.of(all(200, MEMBER, ADMIN, OWNER), refused.get(0))))
+                .route("GET", LOTTERY, caller -> new Call(lotteries(communityA) + "/" + lottery(false), null),
+                        merge(List.of(all(200, MEMBER, ADMIN, OWNER), refused.get(0))))
+                // Each caller tries a lottery of their own that is due (the scheduler waits meanwhile).
+                .route("POST", LOTTERY + "/draw", caller -> new Call(lotteries(communityA) + "/" + lottery(true)
+                        + "/draw", null), merge(List.of(all(200, ADMIN, OWNER), all(403, MEMBER), refused.get(0))))
                 .route("POST", REDRIVE, caller -> new Call(REDRIVE, null), merge(List.of(all(200, PLATFORM_ADMIN),
                         all(403, OUTSIDER, MEMBER, ADMIN, OWNER, OPERATOR, PARTNER))))
                 .tests();
@@ -102,6 +129,24 @@ class AuthorizationMatrixTest {
                 .body("streak", equalTo(1));
         as(TestTokens.member(owner)).get("/communities/{id}/check-ins/me", communityA)
                 .then().statusCode(200).body("totalDays", equalTo(0));
+    }
+
+    /** A new lottery of community A; a due one (drawAt a minute ago, created when that was ahead) if {@code due}. */
+    private String lottery(boolean due) {
+        Instant now = Instant.now();
+        if (due) {
+            scheduler.pause(LotteryScheduler.JOB);
+            clock.setTo(now.minusSeconds(120));
+        }
+        try {
+            return LotteryApi.createdId(communityA, owner, LotteryApi.allMembers(1, now.plusSeconds(due ? -60 : 3600)));
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private static String lotteries(String community) {
+        return "/communities/" + community + "/lotteries";
     }
 
     private static String checkIns(String community) {
