@@ -68,8 +68,12 @@ class AuthorizationMatrixTest {
     @Inject
     Scheduler scheduler;
 
+    @Inject
+    LotteryScheduler lotteryScheduler;
+
     @AfterEach
-    void letLotteriesBeDrawn() {
+    void drawTheLotteriesLeft() {
+        LotteryApi.drawEverythingLeft(clock, lotteryScheduler);
         scheduler.resume(LotteryScheduler.JOB);
     }
 

@@ -2,16 +2,19 @@ package io.hearth.activity;
 
 import static io.hearth.testing.Requests.as;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.hearth.activity.service.LotteryScheduler;
 import io.hearth.contracts.events.EventType;
 import io.hearth.contracts.events.LotteryDrawn;
 import io.hearth.contracts.events.NoticeIssued;
 import io.hearth.testing.KafkaEvents;
 import io.hearth.testing.PublishedEvent;
 import io.hearth.testing.TestTokens;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.Response;
 
 /** The lottery routes as a frontend calls them, and the events a lottery publishes. */
@@ -52,6 +55,21 @@ final class LotteryApi {
         return KafkaEvents.events(EventType.LOTTERY_DRAWN,
                 e -> e.data(LotteryDrawn.class).lotteryId().equals(lotteryId)).stream()
                 .map(e -> e.data(LotteryDrawn.class)).toList();
+    }
+
+    /**
+     * Draws every lottery still open, as if a year and more had passed, so that none falls due later, in another
+     * test class, and publishes while that test counts what is written.
+     */
+    static void drawEverythingLeft(MovableClock clock, LotteryScheduler scheduler) {
+        clock.setTo(Instant.now().plus(Duration.ofDays(400)));
+        try {
+            VertxContextSupport.subscribeAndAwait(scheduler::drawDue);
+        } catch (Throwable e) {
+            throw new IllegalStateException("Drawing the open lotteries failed", e);
+        } finally {
+            clock.reset();
+        }
     }
 
     static boolean isWinNotice(PublishedEvent event, String lotteryId) {

@@ -5,12 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +36,7 @@ import io.hearth.contracts.events.CommunityRole;
 import io.hearth.contracts.events.EventType;
 import io.hearth.contracts.events.LotteryCreated;
 import io.hearth.contracts.events.LotteryDrawn;
+import io.hearth.contracts.events.MemberMuted;
 import io.hearth.contracts.events.NoticeIssued;
 import io.hearth.testing.HearthTestResource;
 import io.hearth.testing.KafkaEvents;
@@ -80,7 +78,7 @@ class LotteryResourceTest {
 
     @AfterEach
     void release() {
-        clock.reset();
+        LotteryApi.drawEverythingLeft(clock, lotteryScheduler);
         scheduler.resume(LotteryScheduler.JOB);
     }
 
@@ -178,6 +176,22 @@ class LotteryResourceTest {
         LotteryApi.create(community, owner, LotteryApi.allMembers(1000, now.plus(Duration.ofDays(366))))
                 .then().statusCode(201);
         LotteryApi.create(community, owner, LotteryApi.checkedIn(1, 366, 366, later)).then().statusCode(201);
+    }
+
+    @Test
+    void mutedStaffCannotCreateOrDrawLotteries() {
+        scheduler.pause(LotteryScheduler.JOB);
+        String id = LotteryApi.createdId(community, owner, LotteryApi.allMembers(1, now.plusSeconds(60)));
+        Instant until = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
+        KafkaEvents.publish(new MemberMuted(community, admin, until, "Spam", owner), Instant.now());
+        await().atMost(Duration.ofSeconds(10)).until(() -> LotteryApi.create(community, admin,
+                LotteryApi.allMembers(1, now.plusSeconds(60))).statusCode() == 403);
+        LotteryApi.create(community, admin, LotteryApi.allMembers(1, now.plusSeconds(60))).then().statusCode(403)
+                .contentType("application/problem+json").body("type", equalTo(PROBLEMS + "muted"));
+        clock.setTo(now.plusSeconds(61));
+        LotteryApi.draw(community, admin, id).then().statusCode(403).body("type", equalTo(PROBLEMS + "muted"));
+        // Reading stays allowed.
+        LotteryApi.get(community, admin, id).then().statusCode(200).body("status", equalTo("OPEN"));
     }
 
     @Test

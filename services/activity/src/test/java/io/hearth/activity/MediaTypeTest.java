@@ -1,5 +1,6 @@
 package io.hearth.activity;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -28,6 +29,13 @@ class MediaTypeTest {
                     TestTokens.member(newMember()), 201),
             "getMyStreak", () -> new Route("GET", "/communities/" + COMMUNITY + "/check-ins/me", null,
                     TestTokens.member(newMember()), 200),
+            "createLottery", () -> new Route("POST", "/communities/" + COMMUNITY + "/lotteries",
+                    LotteryApi.allMembers(1, Instant.now().plusSeconds(3600)), TestTokens.member(newStaff()), 201),
+            "listLotteries", () -> new Route("GET", "/communities/" + COMMUNITY + "/lotteries", null,
+                    TestTokens.member(newMember()), 200),
+            "getLottery", () -> new Route("GET", "/communities/" + COMMUNITY + "/lotteries/" + LotteryApi.createdId(
+                    COMMUNITY, newStaff(), LotteryApi.allMembers(1, Instant.now().plusSeconds(3600))), null,
+                    TestTokens.member(newMember()), 200),
             // Re-driving for real would disturb the dead letters other tests look at: only the refusal is checked.
             "redriveDeadLetters", () -> new Route("POST", "/admin/dead-letters/redrive", null,
                     TestTokens.token("admin-" + UUID.randomUUID(), "platform-admin"), 200));
@@ -50,6 +58,12 @@ class MediaTypeTest {
     @MethodSource("answeringRoutes")
     void clientAcceptingJsonAndProblemsGetsJson(String route) {
         MediaTypeChecks.assertAnswers(ROUTES.get(route).get(), "application/json, application/problem+json");
+    }
+
+    private static String newStaff() {
+        String admin = "admin-" + UUID.randomUUID();
+        ActivityApi.join(COMMUNITY, admin, CommunityRole.ADMIN);
+        return admin;
     }
 
     private static String newMember() {
