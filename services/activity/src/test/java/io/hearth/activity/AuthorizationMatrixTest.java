@@ -19,11 +19,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import io.hearth.activity.service.LotteryScheduler;
 import io.hearth.contracts.events.CommunityRole;
 import io.hearth.contracts.events.PartnerAccessGranted;
 import io.hearth.contracts.events.PartnerScope;
@@ -32,6 +36,7 @@ import io.hearth.testing.AccessMatrix.Call;
 import io.hearth.testing.HearthTestResource;
 import io.hearth.testing.KafkaEvents;
 import io.hearth.testing.TestTokens;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -57,6 +62,8 @@ class AuthorizationMatrixTest {
     private static final String REGISTRATIONS = EVENT + "/registrations";
     private static final String POLLS = "/communities/{communityId}/polls";
     private static final String POLL = POLLS + "/{pollId}";
+    private static final String LOTTERIES = "/communities/{communityId}/lotteries";
+    private static final String LOTTERY = LOTTERIES + "/{lotteryId}";
 
     private final String communityA = UUID.randomUUID().toString();
     private final String communityB = UUID.randomUUID().toString();
@@ -70,6 +77,20 @@ class AuthorizationMatrixTest {
     private String challenge;
     /** An event of community A starting within the hour, so that attendance is open; room for everyone. */
     private String event;
+
+    @Inject
+    MovableClock clock;
+    @Inject
+    Scheduler scheduler;
+
+    @Inject
+    LotteryScheduler lotteryScheduler;
+
+    @AfterEach
+    void drawTheLotteriesLeft() {
+        LotteryApi.drawEverythingLeft(clock, lotteryScheduler);
+        scheduler.resume(LotteryScheduler.JOB);
+    }
 
     @BeforeEach
     void arrangeCommunities() {
@@ -162,6 +183,16 @@ class AuthorizationMatrixTest {
                         merge(List.of(all(201, MEMBER, ADMIN, OWNER), refused.get(0))))
                 .route("POST", POLL + "/close", caller -> new Call(poll(communityA, createPoll(communityA, owner))
                         + "/close", null), merge(List.of(all(200, ADMIN, OWNER), all(403, MEMBER), refused.get(0))))
+                .route("POST", LOTTERIES, caller -> new Call(lotteries(communityA),
+                        LotteryApi.allMembers(1, Instant.now().plusSeconds(3600))),
+                        merge(List.of(all(201, ADMIN, OWNER), all(403, MEMBER), refused.get(0))))
+                .route("GET", LOTTERIES, caller -> new Call(lotteries(communityA), null),
+                        merge(List.of(all(200, MEMBER, ADMIN, OWNER), refused.get(0))))
+                .route("GET", LOTTERY, caller -> new Call(lotteries(communityA) + "/" + lottery(false), null),
+                        merge(List.of(all(200, MEMBER, ADMIN, OWNER), refused.get(0))))
+                // Each caller tries a lottery of their own that is due (the scheduler waits meanwhile).
+                .route("POST", LOTTERY + "/draw", caller -> new Call(lotteries(communityA) + "/" + lottery(true)
+                        + "/draw", null), merge(List.of(all(200, ADMIN, OWNER), all(403, MEMBER), refused.get(0))))
                 .route("POST", REDRIVE, caller -> new Call(REDRIVE, null), merge(List.of(all(200, PLATFORM_ADMIN),
                         all(403, OUTSIDER, MEMBER, ADMIN, OWNER, OPERATOR, PARTNER))))
                 .tests();
@@ -231,6 +262,24 @@ class AuthorizationMatrixTest {
 
     private static String polls(String community) {
         return "/communities/" + community + "/polls";
+    }
+
+    /** A new lottery of community A; a due one (drawAt a minute ago, created when that was ahead) if {@code due}. */
+    private String lottery(boolean due) {
+        Instant now = Instant.now();
+        if (due) {
+            scheduler.pause(LotteryScheduler.JOB);
+            clock.setTo(now.minusSeconds(120));
+        }
+        try {
+            return LotteryApi.createdId(communityA, owner, LotteryApi.allMembers(1, now.plusSeconds(due ? -60 : 3600)));
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private static String lotteries(String community) {
+        return "/communities/" + community + "/lotteries";
     }
 
     private static String checkIns(String community) {

@@ -75,6 +75,13 @@ class MediaTypeTest {
             }),
             Map.entry("closePoll", () -> new Route("POST", POLLS + "/" + newPoll()[0] + "/close", null,
                     TestTokens.member(newOwner()), 200)),
+            Map.entry("createLottery", () -> new Route("POST", "/communities/" + COMMUNITY + "/lotteries",
+                    LotteryApi.allMembers(1, Instant.now().plusSeconds(3600)), TestTokens.member(newStaff()), 201)),
+            Map.entry("listLotteries", () -> new Route("GET", "/communities/" + COMMUNITY + "/lotteries", null,
+                    TestTokens.member(newMember()), 200)),
+            Map.entry("getLottery", () -> new Route("GET", "/communities/" + COMMUNITY + "/lotteries/"
+                    + LotteryApi.createdId(COMMUNITY, newStaff(), LotteryApi.allMembers(1,
+                            Instant.now().plusSeconds(3600))), null, TestTokens.member(newMember()), 200)),
             // Re-driving for real would disturb the dead letters other tests look at: only the refusal is checked.
             Map.entry("redriveDeadLetters", () -> new Route("POST", "/admin/dead-letters/redrive", null,
                     TestTokens.token("admin-" + UUID.randomUUID(), "platform-admin"), 200)));
@@ -98,6 +105,12 @@ class MediaTypeTest {
     @MethodSource("answeringRoutes")
     void clientAcceptingJsonAndProblemsGetsJson(String route) {
         MediaTypeChecks.assertAnswers(ROUTES.get(route).get(), "application/json, application/problem+json");
+    }
+
+    private static String newStaff() {
+        String admin = "admin-" + UUID.randomUUID();
+        ActivityApi.join(COMMUNITY, admin, CommunityRole.ADMIN);
+        return admin;
     }
 
     private static String newMember() {

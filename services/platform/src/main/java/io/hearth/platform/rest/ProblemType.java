@@ -47,6 +47,10 @@ public enum ProblemType {
                     + "request is still being processed; send a new key for a new request."),
     ALREADY_REGISTERED("already-registered", 409, "Already registered for this event",
             "The caller already holds a place at this event or waits on its waitlist; cancel first to register again."),
+    LOTTERY_NOT_DUE("lottery-not-due", 409, "Lottery not due yet",
+            "The lottery's drawAt has not come: nobody, staff included, can draw it before then."),
+    LOTTERY_DRAWN("lottery-drawn", 409, "Lottery already drawn",
+            "The lottery was drawn already, once and for all: its result is published and is never drawn again."),
     POST_REMOVED("post-removed", 410, "Post removed",
             "The post was taken down by its author or by staff: it can no longer be read, replied to, reacted to, "
                     + "edited or answered."),
