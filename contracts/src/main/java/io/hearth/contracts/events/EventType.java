@@ -57,7 +57,20 @@ public enum EventType {
     PLAN_CREATED("hearth.plan.created", Topics.MONETIZATION, PlanCreated.class),
     ORDER_PLACED("hearth.order.placed", Topics.MONETIZATION, OrderPlaced.class),
     PAYMENT_SUCCEEDED("hearth.payment.succeeded", Topics.MONETIZATION, PaymentSucceeded.class),
-    PAYMENT_FAILED("hearth.payment.failed", Topics.MONETIZATION, PaymentFailed.class);
+    PAYMENT_FAILED("hearth.payment.failed", Topics.MONETIZATION, PaymentFailed.class),
+    OFFER_VIEWED("hearth.offer.viewed", Topics.MONETIZATION, OfferViewed.class),
+    ORDER_EXPIRED("hearth.order.expired", Topics.MONETIZATION, OrderExpired.class),
+    PAYMENT_REFUNDED("hearth.payment.refunded", Topics.MONETIZATION, PaymentRefunded.class),
+    SUBSCRIPTION_STARTED("hearth.subscription.started", Topics.MONETIZATION, SubscriptionStarted.class),
+    SUBSCRIPTION_RENEWED("hearth.subscription.renewed", Topics.MONETIZATION, SubscriptionRenewed.class),
+    SUBSCRIPTION_PAST_DUE("hearth.subscription.past-due", Topics.MONETIZATION, SubscriptionPastDue.class),
+    SUBSCRIPTION_EXPIRED("hearth.subscription.expired", Topics.MONETIZATION, SubscriptionExpired.class),
+    ENTITLEMENT_GRANTED("hearth.entitlement.granted", Topics.MONETIZATION, EntitlementGranted.class),
+    ENTITLEMENT_REVOKED("hearth.entitlement.revoked", Topics.MONETIZATION, EntitlementRevoked.class),
+    COMMISSION_EARNED("hearth.commission.earned", Topics.MONETIZATION, CommissionEarned.class),
+    COMMISSION_RELEASED("hearth.commission.released", Topics.MONETIZATION, CommissionReleased.class),
+    COMMISSION_CLAWED_BACK("hearth.commission.clawed-back", Topics.MONETIZATION, CommissionClawedBack.class),
+    TRUST_GATE_OVERRIDDEN("hearth.trust-gate.overridden", Topics.MONETIZATION, TrustGateOverridden.class);
 
     private final String type;
     private final String topic;

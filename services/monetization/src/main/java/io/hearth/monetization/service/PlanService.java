@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.hearth.contracts.events.PlanCreated;
 import io.hearth.monetization.domain.Plan;
+import io.hearth.monetization.domain.PlanGrants;
 import io.hearth.monetization.mapping.CreatePlanRequest;
 import io.hearth.monetization.mapping.PlanView;
 import io.hearth.monetization.repository.PlanRepository;
@@ -50,12 +51,16 @@ public class PlanService {
         plan.amountMinor = request.price().amountMinor();
         plan.currency = request.price().currency();
         plan.periodDays = request.periodDays();
+        plan.trialDays = request.trialDaysOrDefault();
+        plan.commissionRateBps = request.commissionRateBpsOrDefault();
+        plan.grants = PlanGrants.tokens(request.grantsOrDefault());
         plan.createdBy = callerId;
         plan.createdAt = Instant.now();
         PlanView view = PlanView.of(plan);
         return plans.persist(plan)
                 .call(() -> outbox.record(new PlanCreated(communityId.toString(), plan.id.toString(), plan.name,
-                        view.price(), plan.periodDays), plan.createdAt))
+                        view.price(), plan.periodDays, plan.trialDays, plan.commissionRateBps, view.grants()),
+                        plan.createdAt))
                 .replaceWith(view);
     }
 

@@ -24,6 +24,9 @@ public enum ProblemType {
     BANNED("banned", 403, "Banned from this community",
             "Staff banned the caller from this community: they cannot join it again, through any entry or live code, "
                     + "until staff lift the ban."),
+    ENTITLEMENT_REQUIRED("entitlement-required", 403, "A paid plan grants this",
+            "The topic, event or challenge is paid and the caller holds no entitlement to it; plans lists the plans "
+                    + "whose payment grants it."),
     NOT_FOUND("not-found", 404, "Not found",
             "The community, member, post, plan or order named in the path does not exist there."),
     NOT_ACCEPTABLE("not-acceptable", 406, "Not an acceptable media type",
@@ -47,6 +50,15 @@ public enum ProblemType {
                     + "request is still being processed; send a new key for a new request."),
     ALREADY_REGISTERED("already-registered", 409, "Already registered for this event",
             "The caller already holds a place at this event or waits on its waitlist; cancel first to register again."),
+    TRUST_GATE("trust-gate", 409, "The community has not earned trust yet",
+            "A paid plan is refused in a community that is too young or has too few members active in the last days; "
+                    + "the detail and the figures say which. The owner may override with a reason."),
+    PAYMENT_MISMATCH("payment-mismatch", 409, "Payment does not match the order",
+            "The provider's callback names an amount or currency other than the order's; nothing was changed."),
+    ORDER_NOT_PAID("order-not-paid", 409, "Order not paid (yet)",
+            "The order has no confirmed payment to refund or renew yet; a provider retries such a callback later."),
+    ORDER_EXPIRED("order-expired", 409, "Order expired",
+            "The order's payment never came and it expired; order the plan again."),
     LOTTERY_NOT_DUE("lottery-not-due", 409, "Lottery not due yet",
             "The lottery's drawAt has not come: nobody, staff included, can draw it before then."),
     LOTTERY_DRAWN("lottery-drawn", 409, "Lottery already drawn",
@@ -78,6 +90,11 @@ public enum ProblemType {
             "Only a post of kind QUESTION can have an accepted answer."),
     REPLY_UNAVAILABLE("reply-unavailable", 422, "Reply unavailable",
             "The reply named in the body is not a reply to this post, or it was removed."),
+    PLAN_INVALID("plan-invalid", 422, "Plan not possible",
+            "The plan's terms do not fit together: a trial without a period, or a grant naming no item or an item "
+                    + "twice; violations name the field."),
+    REFUND_EXCEEDS_PAID("refund-exceeds-paid", 422, "Refund exceeds what was paid",
+            "A refund can never exceed what the order has been paid, less what was refunded already."),
     CHALLENGE_INVALID("challenge-invalid", 422, "Challenge not possible",
             "The challenge's days are not 1 to 366, its goal is not 1 to its days, or it starts before today in the "
                     + "community's time zone; violations name the field. Nothing was created."),
