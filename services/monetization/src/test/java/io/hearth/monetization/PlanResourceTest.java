@@ -3,6 +3,7 @@ package io.hearth.monetization;
 import static io.hearth.testing.Requests.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -57,6 +58,25 @@ class PlanResourceTest {
         assertEquals(id, created.planId());
         assertEquals(new Money(4900, "CNY"), created.price());
         assertEquals(30, created.periodDays());
+    }
+
+    @Test
+    void termsThatDoNotFitTogetherAreRefusedAndNothingIsPublished() {
+        String owner = "owner-" + UUID.randomUUID();
+        String community = MonetizationApi.community(owner);
+        Map<String, Object> price = Map.of("amountMinor", 100, "currency", "EUR");
+        for (Map<String, Object> bad : List.of(
+                Map.of("name", "Trial, one-off", "price", price, "trialDays", 7),
+                Map.of("name", "Topic of nothing", "price", price, "grants", List.of(Map.of("kind", "TOPIC"))),
+                Map.of("name", "Community item", "price", price,
+                        "grants", List.of(Map.of("kind", "COMMUNITY", "itemId", "x"))))) {
+            as(TestTokens.operator(owner)).body(bad).post("/communities/{id}/plans", community)
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("type", endsWith("/plan-invalid"));
+        }
+        String planId = MonetizationApi.createPlan(community, owner, 900, "EUR");
+        assertEquals(List.of(planId), KafkaEvents.awaitEvents(EventType.PLAN_CREATED,
+                e -> e.subject().equals(community), 1).stream().map(e -> e.data(PlanCreated.class).planId()).toList());
     }
 
     @Test

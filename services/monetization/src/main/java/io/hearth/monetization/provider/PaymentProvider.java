@@ -7,7 +7,7 @@ import io.hearth.monetization.domain.PlanOrder;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The payment provider as Hearth calls it (the local stack and the tests run the simulator in deploy/payment-simulator).
+ * The payment provider as Hearth calls it; the implementation and a local simulator of the provider are still to come.
  * Every outcome comes back later through the signed webhook, never as the answer to these calls.
  */
 public interface PaymentProvider {

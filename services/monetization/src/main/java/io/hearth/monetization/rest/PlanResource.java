@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -57,6 +58,9 @@ public class PlanResource {
     @APIResponse(responseCode = "201", description = "The plan, created; Location points at it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)),
             headers = @Header(name = "Location", ref = ApiDocs.LOCATION))
+    @APIResponse(responseCode = "422", description = "The terms do not fit together: a trial without periodDays, or "
+            + "a grant naming no item (TOPIC, EVENT, CHALLENGE) or one for COMMUNITY; nothing was stored",
+            extensions = @Extension(name = ApiDocs.PROBLEM_TYPES, value = "plan-invalid"))
     public Uni<Response> create(
             @Parameter(description = ApiDocs.COMMUNITY_ID) @PathParam("communityId") UUID communityId,
             @Valid @NotNull CreatePlanRequest request,

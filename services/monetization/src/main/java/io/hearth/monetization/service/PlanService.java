@@ -8,6 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.hearth.contracts.events.PlanCreated;
 import io.hearth.monetization.domain.Plan;
 import io.hearth.monetization.domain.PlanGrants;
+import io.hearth.contracts.events.GrantKind;
+import io.hearth.contracts.events.PlanGrant;
+import io.hearth.platform.rest.ProblemType;
+import io.hearth.platform.rest.Problems;
 import io.hearth.monetization.mapping.CreatePlanRequest;
 import io.hearth.monetization.mapping.PlanView;
 import io.hearth.monetization.repository.PlanRepository;
@@ -38,9 +42,24 @@ public class PlanService {
     public Uni<IdempotencyKeys.Outcome<PlanView>> create(UUID communityId, CreatePlanRequest request, String callerId,
             String idempotencyKey) {
         return access.require(communityId.toString(), callerId, CommunityAccess.STAFF)
+                .invoke(() -> checkTerms(request))
                 .chain(() -> idempotency.once("create-plan:" + communityId, callerId, idempotencyKey, request,
                         () -> insert(communityId, request, callerId), view -> view.id().toString(),
                         id -> plans.findById(UUID.fromString(id)).map(PlanView::of)));
+    }
+
+    /** Terms the bean constraints cannot see together; refused before anything is stored. */
+    private static void checkTerms(CreatePlanRequest request) {
+        if (request.trialDaysOrDefault() > 0 && request.periodDays() == null) {
+            throw Problems.of(ProblemType.PLAN_INVALID, "A trial needs a recurring plan: send periodDays with trialDays.");
+        }
+        for (PlanGrant grant : request.grantsOrDefault()) {
+            boolean named = grant.itemId() != null && !grant.itemId().isBlank();
+            if (grant.kind() == null || named == (grant.kind() == GrantKind.COMMUNITY)) {
+                throw Problems.of(ProblemType.PLAN_INVALID, "Each grant needs a kind; TOPIC, EVENT and CHALLENGE "
+                        + "name their itemId, COMMUNITY names none.");
+            }
+        }
     }
 
     private Uni<PlanView> insert(UUID communityId, CreatePlanRequest request, String callerId) {
